@@ -1,0 +1,80 @@
+/**
+ * npm run trace -- [--json|--csv|--markdown] [--order textbook|published] [--iterations N]
+ *                  [--update-biases] [--set NAME=VALUE ...]
+ * Prints the 2-2-2 backpropagation trace for authors and instructors. Bad input: one line on
+ * stderr and exit code 2.
+ */
+import { DEFAULT_ITERATIONS, PARAM_NAMES, replay, type Order222 } from '../src/engine/backprop222';
+import { exportTrace, type ExportFormat } from '../src/engine/export';
+import { parseIterations, parseOrder, parseParams222, type ParamError } from '../src/engine/params222';
+
+const USAGE = `usage: npm run trace -- [--json|--csv|--markdown] [--order textbook|published] [--iterations N] [--update-biases] [--set NAME=VALUE ...]
+NAME is one of ${PARAM_NAMES.join(' ')}`;
+
+class UsageError extends Error {}
+
+function describe(error: ParamError): string {
+  switch (error.code) {
+    case 'unknown-name':
+      return `unknown parameter "${error.name}" (expected one of ${PARAM_NAMES.join(' ')})`;
+    case 'not-a-number':
+      return `${error.name}: "${error.raw}" is not a number`;
+    case 'out-of-range':
+      return error.name === 'iterations'
+        ? `iterations: ${error.raw} is outside 1..100000`
+        : `${error.name}: ${error.raw} is outside -1000..1000`;
+    case 'not-positive':
+      return `${error.name}: the learning rate must be greater than 0 (got ${error.raw})`;
+    case 'not-an-integer':
+      return `${error.name}: "${error.raw}" is not a whole number`;
+    case 'unknown-order':
+      return `order: "${error.raw}" is not textbook or published`;
+  }
+}
+
+function parseArguments(argv: string[]) {
+  let format: ExportFormat = 'markdown';
+  let order: Order222 = 'textbook';
+  let iterations = DEFAULT_ITERATIONS;
+  let updateBiases = false;
+  const sets: [string, string][] = [];
+  const valueAfter = (i: number, flag: string) => {
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json' || arg === '--csv' || arg === '--markdown') format = arg.slice(2) as ExportFormat;
+    else if (arg === '--update-biases') updateBiases = true;
+    else if (arg === '--order') {
+      const parsed = parseOrder(valueAfter(i++, arg));
+      if ('error' in parsed) throw new UsageError(describe(parsed.error));
+      order = parsed.value;
+    } else if (arg === '--iterations') {
+      const parsed = parseIterations(valueAfter(i++, arg));
+      if ('error' in parsed) throw new UsageError(describe(parsed.error));
+      iterations = parsed.value;
+    } else if (arg === '--set') {
+      const assignment = valueAfter(i++, arg);
+      const eq = assignment.indexOf('=');
+      if (eq < 1) throw new UsageError(`--set expects NAME=VALUE, got "${assignment}"`);
+      sets.push([assignment.slice(0, eq), assignment.slice(eq + 1)]);
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new UsageError(`unknown option "${arg}"`);
+  }
+  const { params, errors } = parseParams222(sets);
+  if (errors.length > 0) throw new UsageError(describe(errors[0]));
+  return { format, params, options: { order, iterations, updateBiases } };
+}
+
+try {
+  const { format, params, options } = parseArguments(process.argv.slice(2));
+  process.stdout.write(exportTrace(replay(params, options), format) + (format === 'json' ? '\n' : ''));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`trace: ${error.message}\n`);
+  process.exit(2);
+}
