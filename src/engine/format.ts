@@ -4,12 +4,15 @@
  */
 export const DISPLAY_DECIMALS = 9;
 
-/** Plain-text form: nine decimals, trailing zeros dropped; scientific notation for tiny or huge values. */
+/**
+ * Plain-text form: nine decimals, trailing zeros dropped. Values too small to keep three significant
+ * digits at nine decimals (below 1e-6), or too small for the requested decimals, use scientific notation.
+ */
 export function formatNumber(value: number, decimals = DISPLAY_DECIMALS): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '—';
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  if (magnitude < 10 ** -(decimals - 3) || magnitude >= 1e9) {
+  if (magnitude < Math.max(1e-6, 10 ** -decimals) || magnitude >= 1e9) {
     return value.toExponential(5).replace(/\.?0+e/, 'e');
   }
   return trimZeros(value.toFixed(decimals));

@@ -1,0 +1,34 @@
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+// Astro's default Markdown processor ignores remark/rehype plugins; unified() runs them, so lesson
+// math is rendered to KaTeX HTML at build time.
+export default defineConfig({
+  site: 'https://nn-courseware.example',
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  integrations: [
+    starlight({
+      title: { 'zh-CN': '神经网络是怎样学习的', en: 'How Neural Networks Learn' },
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        {
+          label: '反向传播',
+          translations: { en: 'Backpropagation' },
+          items: [{ slug: 'backprop/worked-example' }],
+        },
+      ],
+    }),
+    svelte(),
+  ],
+});

@@ -1,0 +1,61 @@
+/**
+ * Widget settings in the query string. Every field has a parser; a value that does not parse is
+ * left out and reported, so a malformed link opens the widget with its defaults and a notice
+ * instead of an error.
+ */
+
+export type FieldParser<T> = (raw: string) => { value: T } | { error: true };
+
+export type FieldParsers<S> = { [K in keyof S]: FieldParser<S[K]> };
+
+export interface UrlReadResult<S> {
+  values: Partial<S>;
+  /** "name=value" of each entry that was refused. */
+  ignored: string[];
+}
+
+/**
+ * Reads the fields a widget knows from a query string. With `strict`, names the widget does not
+ * know are reported too (embed pages, whose whole query belongs to one widget).
+ */
+export function readUrlState<S extends object>(
+  query: URLSearchParams,
+  parsers: FieldParsers<S>,
+  options: { prefix?: string; strict?: boolean } = {},
+): UrlReadResult<S> {
+  const { prefix = '', strict = false } = options;
+  const values: Partial<S> = {};
+  const ignored: string[] = [];
+  for (const [fullName, raw] of query) {
+    if (!fullName.startsWith(prefix)) continue;
+    const name = fullName.slice(prefix.length) as keyof S & string;
+    const parser = (parsers as Record<string, FieldParser<unknown> | undefined>)[name];
+    if (!parser) {
+      if (strict) ignored.push(`${fullName}=${raw}`);
+      continue;
+    }
+    const result = parser(raw);
+    if ('error' in result) ignored.push(`${fullName}=${raw}`);
+    else values[name] = result.value as S[typeof name];
+  }
+  return { values, ignored };
+}
+
+/** Writes the given fields into a query string; undefined removes a field. Other fields are kept. */
+export function writeUrlState(query: URLSearchParams, fields: Record<string, string | undefined>, prefix = ''): URLSearchParams {
+  const next = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) next.delete(prefix + name);
+    else next.set(prefix + name, value);
+  }
+  return next;
+}
+
+/** Reads `step` from a hash such as "#step=12" when the query has none. */
+export function stepFromHash(hash: string): string | undefined {
+  const match = /^#?step=([^&]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+export const parseBoolean: FieldParser<boolean> = (raw) =>
+  raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: true };
