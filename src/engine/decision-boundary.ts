@@ -25,8 +25,13 @@ export const GRID_EXTENT = 1.2;
 export const GRID_RESOLUTION_RANGE = { min: 2, max: 256 } as const;
 /** lossHistory is thinned to every other entry once it would exceed this length. */
 export const MAX_LOSS_HISTORY = 1000;
-/** A weight this large saturates every unit it feeds; training past it only heads for overflow. */
-export const DIVERGENCE_WEIGHT_LIMIT = 1e6;
+/**
+ * Mean loss above which training counts as diverged. The logs are clamped (LOG_EPSILON), so the
+ * loss cannot become infinite: a huge step instead saturates the output at exactly 0 or 1, where
+ * the loss sits near ½·(−ln 10⁻¹⁵) ≈ 17.3 and the gradient is 0 for good. Guessing ½ everywhere
+ * scores ln 2 ≈ 0.69; gradient descent with a workable step never climbs from there to 10.
+ */
+export const DIVERGENCE_LOSS = 10;
 
 export type OptionErrorCode = 'not-a-number' | 'not-an-integer' | 'out-of-range' | 'unknown-choice' | 'empty';
 
@@ -83,10 +88,10 @@ export interface TrainingState {
   epoch: number;
   /** Mean binary cross-entropy over the dataset at the current epoch. */
   loss: number;
-  /** lossHistory[i] is the loss after i · lossHistoryStride epochs. */
+  /** lossHistory[i] is the loss after i · lossHistoryStride epochs; `loss` is always the latest. */
   lossHistory: number[];
   lossHistoryStride: number;
-  /** A step produced a non-finite loss or weight, or a weight beyond DIVERGENCE_WEIGHT_LIMIT; training has stopped. */
+  /** The loss passed DIVERGENCE_LOSS, or a step produced a non-finite loss or weight; training has stopped. */
   diverged: boolean;
 }
 
@@ -220,16 +225,15 @@ export function createTrainingState(options: TrainingOptions): TrainingState | {
   return { spec, network, dataset, params, epoch: 0, loss, lossHistory: [loss], lossHistoryStride: 1, diverged: false };
 }
 
-function isUsable(params: NetworkParams, loss: number): boolean {
-  if (!Number.isFinite(loss)) return false;
-  const values = [...params.weights.flat(2), ...params.biases.flat()];
-  return values.every((v) => Number.isFinite(v) && Math.abs(v) <= DIVERGENCE_WEIGHT_LIMIT);
+function isFiniteStep(params: NetworkParams, loss: number): boolean {
+  return Number.isFinite(loss) && params.weights.every((w) => w.flat().every(Number.isFinite)) && params.biases.flat().every(Number.isFinite);
 }
 
 /**
  * `epochs` full-batch gradient-descent steps (trainStep on the mean gradient of all points).
- * Returns a new state; the argument is not changed. A step that would leave a non-finite loss or
- * weight, or a weight beyond DIVERGENCE_WEIGHT_LIMIT, is discarded and the state is marked diverged.
+ * Returns a new state; the argument is not changed. Training stops with `diverged` set when the
+ * loss passes DIVERGENCE_LOSS (that step is kept, so the blown-up boundary can be shown) or when a
+ * step would produce a non-finite loss or weight (that step is discarded).
  */
 export function trainEpochs(state: TrainingState, epochs: number): TrainingState {
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`epochs must be a non-negative integer, got ${epochs}`);
@@ -242,18 +246,20 @@ export function trainEpochs(state: TrainingState, epochs: number): TrainingState
   for (let i = 0; i < epochs; i++) {
     const next = trainStep(state.network, params, inputs, targets, options);
     const nextLoss = batchLoss(state.network, next, inputs, targets);
-    if (!isUsable(next, nextLoss)) {
+    if (!isFiniteStep(next, nextLoss)) {
       diverged = true;
       break;
     }
     params = next;
     loss = nextLoss;
     epoch += 1;
+    diverged = loss > DIVERGENCE_LOSS;
     if (epoch % stride === 0) lossHistory.push(loss);
     if (lossHistory.length > MAX_LOSS_HISTORY) {
       lossHistory = lossHistory.filter((_, index) => index % 2 === 0);
       stride *= 2;
     }
+    if (diverged) break;
   }
   return { ...state, params, epoch, loss, lossHistory, lossHistoryStride: stride, diverged };
 }

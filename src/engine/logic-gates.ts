@@ -17,7 +17,7 @@ export const THETA_LIMIT = 1000;
 export type GateErrorCode = 'wrong-length' | 'not-finite' | 'out-of-range' | 'bad-arity';
 
 export interface GateError {
-  /** Which input was refused: 'theta', 'arity', a neuron name ('and', 'nor', 'or', 'h1', 'h2', 'o') or 'factor'. */
+  /** Which input was refused: 'theta', 'arity', 'claimed', 'outputs' or a neuron name ('and', 'nor', 'or', 'h1', 'h2', 'o'). */
   field: string;
   code: GateErrorCode;
   /** Position of the refused entry inside θ. */

@@ -27,18 +27,16 @@ import {
   type GateId,
   type GatePreset,
   type PerceptronRow,
-  type PresetCheck,
   type StepPerceptron,
-  type XnorEvaluation,
 } from '../../src/engine/logic-gates';
 
-function ok<T>(result: T | { error: unknown }): T {
+function ok<R>(result: R): Exclude<R, { error: unknown }> {
   if (typeof result === 'object' && result !== null && 'error' in result) throw new Error(JSON.stringify(result));
-  return result as T;
+  return result as Exclude<R, { error: unknown }>;
 }
 
 const preset = (presets: readonly GatePreset[], id: GateId) => presets.find((p) => p.id === id)!;
-const check = (presets: readonly GatePreset[], id: GateId) => ok<PresetCheck>(checkPreset(preset(presets, id)));
+const check = (presets: readonly GatePreset[], id: GateId) => ok(checkPreset(preset(presets, id)));
 const s1 = sigmoid(1);
 const sMinus1 = sigmoid(-1);
 
@@ -101,7 +99,7 @@ describe('checkPreset: the truth table each document 000 preset claims vs the on
 
   it('θ scaled by 10 keeps every truth table and brings every output within 10⁻⁴ of 0 or 1', () => {
     for (const p of CORRECTED_PRESETS) {
-      const sharp = ok<PresetCheck>(checkPreset({ ...p, theta: scaleTheta(p.theta, 10) }));
+      const sharp = ok(checkPreset({ ...p, theta: scaleTheta(p.theta, 10) }));
       expect(sharp.matches).toBe(true);
       expect(sharp.largestGap).toBeLessThan(1e-4);
     }
@@ -172,9 +170,9 @@ describe('invalid θ comes back as an error record', () => {
 });
 
 describe('evaluateXnor: OR(AND(x1,x2), (NOT x1)AND(NOT x2)) with every intermediate value', () => {
-  const document = ok<XnorEvaluation>(evaluateXnor(DOCUMENT_XNOR));
-  const corrected = ok<XnorEvaluation>(evaluateXnor(CORRECTED_XNOR));
-  const sharp = ok<XnorEvaluation>(evaluateXnor(SHARP_XNOR));
+  const document = ok(evaluateXnor(DOCUMENT_XNOR));
+  const corrected = ok(evaluateXnor(CORRECTED_XNOR));
+  const sharp = ok(evaluateXnor(SHARP_XNOR));
 
   it('hidden z for each input row, document weights', () => {
     expect(document.rows.map((r) => [r.x1, r.x2, r.and.z, r.nor.z])).toEqual([

@@ -10,8 +10,8 @@ export type NodeName = keyof typeof NODES;
 
 /** Weight → [from, to, position of its label along the edge]; crossing edges get labels near their source. */
 export const EDGES = {
-  w1: ['i1', 'h1', 0.5], w2: ['i2', 'h1', 0.25], w3: ['i1', 'h2', 0.25], w4: ['i2', 'h2', 0.5],
-  w5: ['h1', 'o1', 0.5], w6: ['h2', 'o1', 0.25], w7: ['h1', 'o2', 0.25], w8: ['h2', 'o2', 0.5],
+  w1: ['i1', 'h1', 0.5], w2: ['i2', 'h1', 0.38], w3: ['i1', 'h2', 0.38], w4: ['i2', 'h2', 0.5],
+  w5: ['h1', 'o1', 0.5], w6: ['h2', 'o1', 0.38], w7: ['h1', 'o2', 0.38], w8: ['h2', 'o2', 0.5],
 } as const satisfies Record<string, readonly [NodeName, NodeName, number]>;
 
 export type WeightName = keyof typeof EDGES;
