@@ -351,7 +351,8 @@ const identity = (name: string) => name;
 function addErrorAfterOneRound(t: TraceBuilder, p: Params222, updateBiases: boolean) {
   const updated = { ...p };
   const updatedKeys: string[] = [];
-  for (const name of ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', ...(updateBiases ? ['b1', 'b2'] : [])] as const) {
+  const names: ParamName[] = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', ...(updateBiases ? (['b1', 'b2'] as const) : [])];
+  for (const name of names) {
     updated[name] = t.v(`${name}'`);
     updatedKeys.push(`${name}'`);
   }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/en.json';
-import zhCN from '../../src/i18n/zh-CN.json';
-import { fill } from '../../src/i18n';
+import { fill, LANGS, stringsFor } from '../../src/i18n';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -9,8 +7,18 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 }
 
 describe('widget strings', () => {
-  it('every language has exactly the Chinese keys', () => {
-    expect(keyPaths(en).sort()).toEqual(keyPaths(zhCN).sort());
+  it.each(LANGS.filter((lang) => lang !== 'zh-CN'))('%s has exactly the Chinese keys in every namespace', (lang) => {
+    expect(keyPaths(stringsFor(lang)).sort()).toEqual(keyPaths(stringsFor('zh-CN')).sort());
+  });
+
+  it('has no empty strings', () => {
+    for (const lang of LANGS) {
+      const empty = keyPaths(stringsFor(lang)).filter((path) => {
+        const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], stringsFor(lang));
+        return typeof value === 'string' && value.trim() === '';
+      });
+      expect(empty, lang).toEqual([]);
+    }
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

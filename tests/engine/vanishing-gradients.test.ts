@@ -102,7 +102,7 @@ describe('the documents’ "0.25 per layer" (003 §5) is a ceiling, reached only
   it('with |w| = 1 and an input of size 1 each layer multiplies δ by σ′(z) ∈ [0.196, 0.225], not 0.25', () => {
     const { spec, params } = chain(6, 0);
     const { layers } = gradientProfile(spec, params, [1], [0]);
-    const zs = forward(spec, params, [1]).layers.map((v) => v.z);
+    const zs = forward(spec, params, [1]).layers.map((v) => v.z[0]);
     consecutiveRatios(layers.map((l) => l.deltaNorm)).forEach((r, k) => {
       const l = layers[k + 1].layer - 1;
       expect(r).toBeCloseTo(sigmoid(zs[l]) * (1 - sigmoid(zs[l])), 12);
