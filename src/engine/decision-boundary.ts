@@ -102,6 +102,7 @@ export interface PredictionGrid {
   values: number[];
 }
 
+/** [] when value is a finite number in [min, max] (or (min, max] with openMin), else the reason. */
 function checkNumber(name: string, value: unknown, min: number, max: number, options: { integer?: boolean; openMin?: boolean } = {}): OptionError[] {
   const raw = String(value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return [{ name, raw, code: 'not-a-number' }];
@@ -110,10 +111,12 @@ function checkNumber(name: string, value: unknown, min: number, max: number, opt
   return belowMin || value > max ? [{ name, raw, code: 'out-of-range' }] : [];
 }
 
+/** [] when value is one of the choices, else the reason. */
 function checkChoice<T>(name: string, value: unknown, choices: readonly T[]): OptionError[] {
   return choices.includes(value as T) ? [] : [{ name, raw: String(value), code: 'unknown-choice' }];
 }
 
+/** Every reason the dataset options are refused: a known kind, count 4–1000 (integer), 0 ≤ noise ≤ 0.5, seed a 32-bit unsigned integer. */
 export function validateDatasetOptions(kind: DatasetKind, options: DatasetOptions): OptionError[] {
   return [
     ...checkChoice('kind', kind, DATASET_KINDS),
@@ -158,7 +161,8 @@ export function makeDataset(kind: DatasetKind, options: DatasetOptions): Dataset
     const label: 0 | 1 = i % 2 === 0 ? 1 : 0;
     const [x, y] =
       kind === 'xor' ? xorPoint(rng, label) : kind === 'circle' ? circlePoint(rng, label) : spiralPoint(Math.floor(i / 2) / perArm, label);
-    return noise === 0 ? { x, y, label } : { x: x + noise * gaussian(rng), y: y + noise * gaussian(rng), label };
+    // The jitter is drawn even at noise 0 so that the noise slider scales it without moving the points underneath.
+    return { x: x + noise * gaussian(rng), y: y + noise * gaussian(rng), label };
   });
   return { kind, count, noise, seed, points };
 }
@@ -168,6 +172,7 @@ export function features(x: number, y: number, quadratic: boolean): number[] {
   return quadratic ? [x, y, x * x, y * y, x * y] : [x, y];
 }
 
+/** Every reason the training options are refused: 0–4 hidden layers of 1–16 units, a known activation, 0 < η ≤ 10⁶, an integer seed, finite 0/1-labelled points. */
 export function validateTrainingOptions(options: TrainingOptions): OptionError[] {
   const { hiddenLayers, activation, learningRate, seed, dataset } = options;
   const layerErrors: OptionError[] = !Array.isArray(hiddenLayers)

@@ -7,8 +7,8 @@ import { DEFAULT_LEAKY_ALPHA, type ActivationSpec } from './activations';
 import { backward, forward, initParams, type NetworkParams, type NetworkSpec } from './network';
 import { createRng, uniform } from './random';
 
-export type DepthActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu';
-export const DEPTH_ACTIVATIONS: readonly DepthActivation[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu'];
+export type VanishingActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu';
+export const VANISHING_ACTIVATIONS: readonly VanishingActivation[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu'];
 
 export const DEPTH_RANGE = { min: 1, max: 30 } as const;
 export const WIDTH_RANGE = { min: 1, max: 64 } as const;
@@ -28,7 +28,7 @@ export interface VanishingOptions {
   depth: number;
   /** Units in every hidden layer, in the input and in the output. */
   width: number;
-  activation: DepthActivation;
+  activation: VanishingActivation;
   /** Standard deviation of the initial weights: W ~ N(0, weightScale²). */
   weightScale: number;
   seed: number;
@@ -60,7 +60,7 @@ export interface LayerGradient {
   weightNorm: number;
   /** (max f′)^k: 0.25^k for sigmoid, the per-layer shrink the documents quote, compounded. */
   slopeFactor: number;
-  /** ‖δ^L‖₂ · Π_{i=l+1}^{L} (max f′ · ‖W^i‖_F), an upper bound on ‖δ^l‖₂ that always holds. */
+  /** ‖δ^L‖₂ · Π_{i=l}^{L−1} (max f′_i · ‖W^{i+1}‖_F), an upper bound on ‖δ^l‖₂ that always holds. */
   bound: number;
 }
 
@@ -74,7 +74,7 @@ export interface GradientProfile {
   overflowed: boolean;
 }
 
-export interface DepthExperiment {
+export interface DeepNetworkSetup {
   spec: NetworkSpec;
   params: NetworkParams;
   input: number[];
@@ -83,6 +83,7 @@ export interface DepthExperiment {
 
 export type VanishingResult = ({ options: VanishingOptions } & GradientProfile) | { errors: OptionError[] };
 
+/** [] when value is a finite number in [min, max] (or (min, max] with openMin), else the reason. */
 function checkNumber(name: string, value: unknown, min: number, max: number, options: { integer?: boolean; openMin?: boolean } = {}): OptionError[] {
   const raw = String(value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return [{ name, raw, code: 'not-a-number' }];
@@ -91,13 +92,13 @@ function checkNumber(name: string, value: unknown, min: number, max: number, opt
   return belowMin || value > max ? [{ name, raw, code: 'out-of-range' }] : [];
 }
 
-/** Every reason the options are refused; an empty list means they are usable. */
+/** Every reason the options are refused: depth 1–30, width 1–64 (integers), a known activation, 0 < weightScale ≤ 10, seed a 32-bit unsigned integer. */
 export function validateVanishingOptions(options: VanishingOptions): OptionError[] {
   const { depth, width, activation, weightScale, seed } = options;
   return [
     ...checkNumber('depth', depth, DEPTH_RANGE.min, DEPTH_RANGE.max, { integer: true }),
     ...checkNumber('width', width, WIDTH_RANGE.min, WIDTH_RANGE.max, { integer: true }),
-    ...((DEPTH_ACTIVATIONS as readonly unknown[]).includes(activation) ? [] : [{ name: 'activation', raw: String(activation), code: 'unknown-choice' as const }]),
+    ...((VANISHING_ACTIVATIONS as readonly unknown[]).includes(activation) ? [] : [{ name: 'activation', raw: String(activation), code: 'unknown-choice' as const }]),
     ...checkNumber('weightScale', weightScale, WEIGHT_SCALE_RANGE.min, WEIGHT_SCALE_RANGE.max, { openMin: true }),
     ...checkNumber('seed', seed, SEED_RANGE.min, SEED_RANGE.max, { integer: true }),
   ];
@@ -109,7 +110,7 @@ export function validateVanishingOptions(options: VanishingOptions): OptionError
  * below it comes from the hidden layers. W ~ N(0, weightScale²), b = 0; input and target are
  * uniform in [−1, 1], all drawn from one seeded stream.
  */
-export function buildDepthExperiment(options: VanishingOptions): DepthExperiment {
+export function buildDeepNetwork(options: VanishingOptions): DeepNetworkSetup {
   const { depth, width, activation, weightScale, seed } = options;
   const spec: NetworkSpec = {
     inputSize: width,
@@ -208,6 +209,6 @@ export function gradientProfile(spec: NetworkSpec, params: NetworkParams, input:
 export function vanishingGradients(options: VanishingOptions): VanishingResult {
   const errors = validateVanishingOptions(options);
   if (errors.length > 0) return { errors };
-  const { spec, params, input, target } = buildDepthExperiment(options);
+  const { spec, params, input, target } = buildDeepNetwork(options);
   return { options: { ...options }, ...gradientProfile(spec, params, input, target) };
 }

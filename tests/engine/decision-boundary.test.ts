@@ -75,12 +75,18 @@ describe('datasets', () => {
     }
   });
 
-  it('noise moves points by Gaussian jitter of the given size', () => {
-    const clean = dataset('circle', { count: 1000, noise: 0, seed: 4 }).points;
-    const noisy = dataset('circle', { count: 1000, noise: 0.3, seed: 4 }).points;
-    const radiusSpread = (points: DataPoint[]) => Math.max(...points.map((p) => Math.hypot(p.x, p.y)));
-    expect(radiusSpread(clean)).toBeLessThanOrEqual(1);
-    expect(radiusSpread(noisy)).toBeGreaterThan(1.3);
+  it.each(KINDS)('%s: noise adds Gaussian jitter of that standard deviation to the same underlying points', (kind) => {
+    const clean = dataset(kind, { count: 1000, noise: 0, seed: 4 }).points;
+    const low = dataset(kind, { count: 1000, noise: 0.1, seed: 4 }).points;
+    const high = dataset(kind, { count: 1000, noise: 0.3, seed: 4 }).points;
+    const jitter = low.flatMap((p, i) => [p.x - clean[i].x, p.y - clean[i].y]);
+    high.forEach((p, i) => {
+      expect(p.x - clean[i].x).toBeCloseTo(3 * jitter[2 * i], 12);
+      expect(p.y - clean[i].y).toBeCloseTo(3 * jitter[2 * i + 1], 12);
+    });
+    const sd = Math.sqrt(jitter.reduce((sum, d) => sum + d * d, 0) / jitter.length);
+    expect(sd).toBeGreaterThan(0.09);
+    expect(sd).toBeLessThan(0.11);
   });
 
   it.each([
@@ -116,6 +122,19 @@ describe('learning non-linear boundaries', () => {
       expect(accuracy(trained)).toBeLessThanOrEqual(0.75);
       expect(trained.loss).toBeGreaterThan(0.6);
     }
+  });
+
+  it('document 001’s hand-wired two-layer perceptron separates the XOR classes but outputs 1 for equal inputs (XNOR)', () => {
+    const step = (g: number) => (g > 0 ? 1 : 0);
+    const perceptron = (x1: number, x2: number) => {
+      const h1 = step(x1 + x2 - 1);
+      const h2 = step(x1 + x2 + 1);
+      return step(2 * h1 - 2 * h2 + 1);
+    };
+    const inputs = [[1, 1], [1, -1], [-1, 1], [-1, -1]];
+    expect(inputs.map(([a, b]) => perceptron(a, b))).toEqual([1, 0, 0, 1]);
+    const xor = inputs.map(([a, b]) => (a !== b ? 1 : 0));
+    expect(inputs.map(([a, b]) => 1 - perceptron(a, b))).toEqual(xor);
   });
 
   it('the xy feature makes xor linearly separable, so no hidden layer is needed', () => {

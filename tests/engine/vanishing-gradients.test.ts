@@ -10,7 +10,7 @@ import {
   EXPLODING_RATIO,
   VALUE_CAP,
   VANISHING_RATIO,
-  buildDepthExperiment,
+  buildDeepNetwork,
   classifyRatio,
   euclideanNorm,
   gradientProfile,
@@ -71,7 +71,7 @@ describe('sigmoid, weight scale 1, depth 10', () => {
    */
   it.each(SEEDS)('seed %i: each per-unit ratio is at most ¼·‖W‖_∞ and each ‖δ‖ is within its bound', (seed) => {
     const options = { ...base, seed };
-    const { params } = buildDepthExperiment(options);
+    const { params } = buildDeepNetwork(options);
     const { layers } = profile(options);
     consecutiveRatios(layers.map((l) => l.meanAbsDelta)).forEach((r, k) => {
       const upper = params.weights[layers[k].layer - 1];
@@ -181,7 +181,7 @@ describe('tanh and ReLU', () => {
 describe('agreement with network.ts', () => {
   it.each(['sigmoid', 'tanh', 'relu', 'leakyRelu'] as const)('%s: norms are those of backward()’s δ and ∂L/∂W', (activation) => {
     const options = { depth: 5, width: 6, activation, weightScale: 0.8, seed: 17 };
-    const { spec, params, input, target } = buildDepthExperiment(options);
+    const { spec, params, input, target } = buildDeepNetwork(options);
     const result = forward(spec, params, input);
     const grads = backward(spec, params, result, target);
     const { layers } = profile(options);
@@ -216,7 +216,7 @@ describe('determinism and plain data', () => {
 
 describe('overflow', () => {
   it('huge weights are capped and flagged instead of returning Infinity or NaN', () => {
-    const { spec, params, input, target } = buildDepthExperiment({ depth: 6, width: 4, activation: 'relu', weightScale: 1, seed: 3 });
+    const { spec, params, input, target } = buildDeepNetwork({ depth: 6, width: 4, activation: 'relu', weightScale: 1, seed: 3 });
     const huge: NetworkParams = { ...params, weights: params.weights.map((w) => w.map((row) => row.map((x) => x * 1e100))) };
     const result = gradientProfile(spec, huge, input, target);
     expect(result.overflowed).toBe(true);

@@ -1,6 +1,6 @@
 /** Keyboard stepping shared by every stepper widget: → / Space next, ← previous, Home / End. */
 
-export type StepperAction = 'next' | 'prev' | 'first' | 'last';
+import type { StepperAction } from './stepper.svelte';
 
 const ACTIONS: Record<string, StepperAction> = {
   ArrowRight: 'next',

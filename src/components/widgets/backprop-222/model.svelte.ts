@@ -7,6 +7,7 @@ import {
   type Order222, type ParamName, type Params222, type Phase, type Subject, type Trace,
 } from '../../../engine/backprop222';
 import { parseParam, type ParamError } from '../../../engine/params222';
+import { Stepper } from '../../shared/stepper.svelte';
 
 const otherOrder = (order: Order222): Order222 => (order === 'textbook' ? 'published' : 'textbook');
 const textsOf = (params: Params222) =>
@@ -24,16 +25,14 @@ export class Backprop222Model {
   errors = $state<ParamError[]>([]);
   order = $state<Order222>('textbook');
   updateBiases = $state(false);
-  index = $state(0);
+  readonly stepper = new Stepper(() => this.trace.steps.length);
 
   readonly trace: Trace = $derived(replay(this.params, { order: this.order, updateBiases: this.updateBiases }));
   readonly otherTrace: Trace = $derived(
     replay(this.params, { order: otherOrder(this.order), updateBiases: this.updateBiases }),
   );
   readonly diverging = $derived(new Set(divergingKeys(this.trace, this.otherTrace)));
-  readonly count = $derived(this.trace.steps.length);
-  readonly current = $derived(Math.min(Math.max(this.index, 0), this.count - 1));
-  readonly step = $derived(this.trace.steps[this.current]);
+  readonly step = $derived(this.trace.steps[this.stepper.current]);
   readonly subjects = $derived(new Map(this.trace.steps.map((s) => [s.key, s.subject])));
   /** Diagram elements of what the current step reads. */
   readonly usedSubjects = $derived(
@@ -45,18 +44,9 @@ export class Backprop222Model {
   );
   readonly isDocumentParams = $derived(PARAM_NAMES.every((name) => this.params[name] === DOCUMENT_PARAMS[name]));
 
-  next = () => this.goTo(this.current + 1);
-  prev = () => this.goTo(this.current - 1);
-  first = () => this.goTo(0);
-  last = () => this.goTo(this.count - 1);
-
-  goTo(index: number) {
-    this.index = Math.min(Math.max(index, 0), this.count - 1);
-  }
-
   jumpToPhase(phase: Phase) {
     const index = this.trace.steps.findIndex((step) => step.phase === phase);
-    if (index >= 0) this.goTo(index);
+    if (index >= 0) this.stepper.goTo(index);
   }
 
   /** Takes the text of one field; a refused value is reported and the last valid value stays. */

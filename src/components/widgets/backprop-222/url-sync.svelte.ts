@@ -20,7 +20,7 @@ export function applyUrl(model: Backprop222Model, location: Location): string[] 
   if (step !== undefined) {
     const index = resolveStep(model.trace, step);
     if (index === undefined) ignored.push(`step=${step}`);
-    else model.goTo(index);
+    else model.stepper.goTo(index);
   }
   return ignored;
 }
@@ -28,7 +28,7 @@ export function applyUrl(model: Backprop222Model, location: Location): string[] 
 /** The query fields that describe the model; defaults are left out so links stay short. */
 export function urlFields(model: Backprop222Model): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {
-    step: String(model.current + 1),
+    step: String(model.stepper.current + 1),
     order: model.order === 'textbook' ? undefined : model.order,
     biases: model.updateBiases ? '1' : undefined,
   };
