@@ -1,34 +1,27 @@
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { z } from 'astro/zod';
+import { file } from 'astro/loaders';
+import { documentSectionsSchema, erratumSchema, lessonSchema } from './content/schemas';
 
 /**
- * The five lecture notes in shared/seeds, by the short id lessons use in `sources`:
- * 000 "Machine Learning: 神经网络", 001 "神经网络分类器", 002 "7.2 神经网络多分类原理与反向传播原理",
- * 003 "第四章 神经网络", 004 "神经网络(残缺文章，待修正)".
+ * docs: the lessons (Starlight pages) with `sources` naming the document sections each mirrors.
+ * errata: the document errors the engine found, shown as notes in lessons, on the errata page and
+ * as /errata.json. sources: every section of the five documents, for the coverage page.
+ * Schemas and their documentation live in src/content/schemas.ts.
  */
-export const SOURCE_DOCUMENTS = ['000', '001', '002', '003', '004'] as const;
-
-/**
- * Lesson frontmatter: Starlight's fields plus `sources`, the document sections a lesson mirrors.
- * Each entry names a document id and the section numbers or headings, exactly as the document
- * labels them (e.g. { document: '003', sections: ['3.2'] }). Pages that mirror no document
- * (the home page, indexes) leave it empty.
- */
-export const sourceSchema = z.object({
-  document: z.enum(SOURCE_DOCUMENTS),
-  sections: z.array(z.string().min(1)).min(1),
-});
-
 export const collections = {
   docs: defineCollection({
     loader: docsLoader(),
-    schema: docsSchema({
-      extend: z.object({
-        sources: z.array(sourceSchema).default([]),
-      }),
-    }),
+    schema: docsSchema({ extend: lessonSchema }),
+  }),
+  errata: defineCollection({
+    loader: file('src/content/errata/errata.yaml'),
+    schema: erratumSchema,
+  }),
+  sources: defineCollection({
+    loader: file('src/content/sources/sections.yaml'),
+    schema: documentSectionsSchema,
   }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

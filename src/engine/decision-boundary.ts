@@ -27,9 +27,10 @@ export const GRID_RESOLUTION_RANGE = { min: 2, max: 256 } as const;
 export const MAX_LOSS_HISTORY = 1000;
 /**
  * Mean loss above which training counts as diverged. The logs are clamped (LOG_EPSILON), so the
- * loss cannot become infinite: a huge step instead saturates the output at exactly 0 or 1, where
- * the loss sits near ½·(−ln 10⁻¹⁵) ≈ 17.3 and the gradient is 0 for good. Guessing ½ everywhere
- * scores ln 2 ≈ 0.69; gradient descent with a workable step never climbs from there to 10.
+ * loss cannot become infinite: a huge step instead saturates the output at 0 or 1, where the loss
+ * sits near ½·(−ln 10⁻¹⁵) ≈ 17.3 and network.ts's δ^L = ∂L/∂a · a(1−a) rounds to 0 or nearly, so
+ * training never recovers. Guessing ½ everywhere scores ln 2 ≈ 0.69; gradient descent with a
+ * workable step does not climb from there to 10.
  */
 export const DIVERGENCE_LOSS = 10;
 
@@ -172,7 +173,7 @@ export function features(x: number, y: number, quadratic: boolean): number[] {
   return quadratic ? [x, y, x * x, y * y, x * y] : [x, y];
 }
 
-/** Every reason the training options are refused: 0–4 hidden layers of 1–16 units, a known activation, 0 < η ≤ 10⁶, an integer seed, finite 0/1-labelled points. */
+/** Every reason the training options are refused: 0–4 hidden layers of 1–16 units, a known activation, 0 < η ≤ 10⁶, seed a 32-bit unsigned integer, at least one finite 0/1-labelled point. */
 export function validateTrainingOptions(options: TrainingOptions): OptionError[] {
   const { hiddenLayers, activation, learningRate, seed, dataset } = options;
   const layerErrors: OptionError[] = !Array.isArray(hiddenLayers)

@@ -97,10 +97,18 @@ export function batchLoss(
   return data / inputs.length + decay;
 }
 
-/** δ^L = ∂L/∂a^L ⊙ f′(z^L) (a Jacobian product for softmax). */
+/**
+ * δ^L = ∂L/∂a^L ⊙ f′(z^L) (a Jacobian product for softmax). For sigmoid with log loss and softmax
+ * with cross-entropy the product simplifies to δ^L = a − t (document 001), which is also what stays
+ * exact once the output saturates and a(1−a) underflows.
+ */
 export function outputDelta(spec: NetworkSpec, result: ForwardResult, target: readonly number[]): number[] {
   const last = spec.layers.length - 1;
   const { z, a } = result.layers[last];
+  const activation = spec.layers[last].activation.name;
+  if ((activation === 'sigmoid' && spec.loss === 'binaryCrossEntropy') || (activation === 'softmax' && spec.loss === 'crossEntropy')) {
+    return a.map((ak, k) => ak - target[k]);
+  }
   return activationBackward(spec.layers[last].activation, z, a, LOSSES[spec.loss].gradient(a, target));
 }
 

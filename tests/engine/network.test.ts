@@ -76,6 +76,18 @@ describe('output deltas', () => {
   });
 });
 
+describe('saturated outputs', () => {
+  it.each([
+    [40, 0, 1],
+    [-40, 1, -1],
+  ])('sigmoid with log loss at z = %d, target %d keeps δ = a − t = %d', (z, target, expected) => {
+    const spec: NetworkSpec = { inputSize: 1, layers: [{ size: 1, activation: { name: 'sigmoid' } }], loss: 'binaryCrossEntropy' };
+    const params: NetworkParams = { weights: [[[1]]], biases: [[0]] };
+    const { deltas } = backward(spec, params, forward(spec, params, [z]), [target]);
+    expect(deltas[0][0]).toBeCloseTo(expected, 12);
+  });
+});
+
 describe('training', () => {
   const spec: NetworkSpec = {
     inputSize: 2,

@@ -1,0 +1,55 @@
+/**
+ * Keeps the logic-gates widget and the address bar in step: read once on start, then every change
+ * written back with history.replaceState.
+ */
+import { writeUrlState } from '../../shared/url-state';
+import type { LogicGatesModel } from './model.svelte';
+import { documentGate, isGate, type PresetId } from './presets';
+import { THETA_FIELDS, readLogicGatesUrl } from './url';
+
+/** Applies the URL to the model; returns the "name=value" entries it had to ignore. */
+export function applyUrl(model: LogicGatesModel, search: string, prefix = ''): string[] {
+  const query = new URLSearchParams(search);
+  const { values, ignored } = readLogicGatesUrl(query, prefix);
+  const preset = values.preset ?? model.preset;
+  const given = THETA_FIELDS.map((field) => values[field]);
+  const refuse = (index: number) => ignored.push(`${prefix}${THETA_FIELDS[index]}=${query.get(prefix + THETA_FIELDS[index])}`);
+  if (isGate(preset)) {
+    const theta = [...documentGate(preset).theta];
+    given.forEach((value, index) => {
+      if (value === undefined) return;
+      // A one-input gate has no θ2; a stray t2 is reported rather than silently dropped.
+      if (index < theta.length) theta[index] = value;
+      else refuse(index);
+    });
+    model.select(preset, theta);
+  } else {
+    given.forEach((value, index) => value !== undefined && refuse(index));
+    model.select(preset);
+  }
+  if (values.mode) model.mode = values.mode;
+  return ignored;
+}
+
+/** The query fields that describe the model; defaults are left out so links stay short. */
+export function urlFields(model: LogicGatesModel, defaultPreset: PresetId): Record<string, string | undefined> {
+  const gate = isGate(model.preset);
+  const fields: Record<string, string | undefined> = {
+    preset: model.preset === defaultPreset ? undefined : model.preset,
+    mode: model.view === 'xnor' && model.mode !== 'continuous' ? model.mode : undefined,
+  };
+  THETA_FIELDS.forEach((field, index) => {
+    const value = model.theta[index];
+    fields[field] = gate && !model.isDocumentTheta && value !== undefined ? String(value) : undefined;
+  });
+  return fields;
+}
+
+export function writeUrl(model: LogicGatesModel, defaultPreset: PresetId, prefix = '') {
+  const query = writeUrlState(new URLSearchParams(window.location.search), urlFields(model, defaultPreset), prefix);
+  const search = query.toString();
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(window.history.state, '', url);
+  }
+}
