@@ -2,6 +2,7 @@
  * Reading 2-2-2 parameters from untrusted text (URL query, form fields, command-line flags).
  * Returns plain error records; the caller words them in the reader's language.
  */
+import { parseDecimal } from './parse';
 import { DEFAULT_ITERATIONS, DOCUMENT_PARAMS, MAX_ITERATIONS, ORDERS, PARAM_NAMES, type Order222, type ParamName, type Params222 } from './backprop222';
 
 /** Largest magnitude accepted for any parameter: beyond it every sigmoid is flat and nothing is learned. */
@@ -19,13 +20,6 @@ export function isParamName(name: string): name is ParamName {
   return (PARAM_NAMES as readonly string[]).includes(name);
 }
 
-/** Strict decimal number: "0.5", "-1e-3"; rejects "", "abc", "0x10", "1,5", "Infinity". */
-export function parseDecimal(raw: string): number | undefined {
-  const text = raw.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
-}
 
 /** Checks one parameter's text; returns its value or the reason it is refused. */
 export function parseParam(name: ParamName, raw: string): { value: number } | { error: ParamError } {
@@ -68,4 +62,4 @@ export function parseOrder(raw: string): { value: Order222 } | { error: ParamErr
     : { error: { name: 'order', raw, code: 'unknown-order' } };
 }
 
-export { DEFAULT_ITERATIONS };
+export { DEFAULT_ITERATIONS, parseDecimal };

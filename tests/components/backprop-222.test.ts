@@ -100,3 +100,35 @@ describe('Backprop222 stepper', () => {
     expect(screen.getByText('Step 1 of 51')).toBeTruthy();
   });
 });
+
+describe('Backprop222 controller and events', () => {
+  it('runs commands and reports its status', async () => {
+    const { controllerOf } = await import('../../src/components/shared/widget-api');
+    const { root, current } = setup();
+    const controller = controllerOf(root)!;
+    expect(controller.widget).toBe('backprop-222');
+    expect(controller.run({ command: 'goto', step: "w5'" })).toBe(true);
+    await Promise.resolve();
+    expect(current().dataset.stepKey).toBe("w5'");
+    expect(controller.status()).toMatchObject({ step: 17, count: 51, key: "w5'" });
+    expect(controller.run({ command: 'goto', step: 'nowhere' })).toBe(false);
+    expect(controller.run({ command: 'setState', state: { order: 'published', w1: '0.2' } })).toBe(true);
+    expect(controller.status().query).toContain('order=published');
+    expect(controller.run({ command: 'setState', state: { w1: 'abc' } })).toBe(false);
+    controller.run({ command: 'reset' });
+    expect(controller.status()).toMatchObject({ step: 1, query: 'step=1' });
+  });
+
+  it('announces step changes, the start and the end as bubbling DOM events', async () => {
+    const { root, action } = setup();
+    const seen: string[] = [];
+    for (const name of ['nn-stepchange', 'nn-start', 'nn-end']) {
+      document.addEventListener(name, (event) => seen.push(`${name}:${(event as CustomEvent).detail.step}`));
+    }
+    await fireEvent.click(action('next'));
+    await fireEvent.click(action('last'));
+    await fireEvent.click(action('first'));
+    expect(seen).toEqual(['nn-stepchange:2', 'nn-stepchange:51', 'nn-end:51', 'nn-stepchange:1', 'nn-start:1']);
+    expect(root).toBeTruthy();
+  });
+});

@@ -174,6 +174,25 @@ const CHECKS: Record<string, (erratum: Erratum) => void> = {
       if (target[k] === 0) expect(Math.abs(delta[k] - (a - target[k]))).toBeGreaterThan(1e-3);
     });
   },
+  '000-cross-entropy-likelihood-factor': () => {
+    const h = [0.2, 0.7, 0.1];
+    const y = [0, 1, 0];
+    const likelihood = h.reduce((product, hk, k) => product * hk ** y[k], 1);
+    expect(likelihood).toBeCloseTo(0.7, 15);
+    expect(-Math.log(likelihood)).toBeCloseTo(LOSSES.crossEntropy.value(h, y), 12);
+    const printedRule = h.reduce((product, hk, k) => product * (y[k] === 1 ? hk : 0), 1);
+    expect(printedRule).toBe(0);
+  },
+  '003-neuron-missing-bias': () => {
+    const spec: NetworkSpec = { inputSize: 3, layers: [{ size: 1, activation: { name: 'sigmoid' } }], loss: 'mse' };
+    const x = [0.5, -1, 2];
+    const weights = [[[0.3, 0.1, -0.2]]];
+    const withBias = forward(spec, { weights, biases: [[0.4]] }, x).output[0];
+    const withoutBias = forward(spec, { weights, biases: [[0]] }, x).output[0];
+    const z = 0.3 * 0.5 + 0.1 * -1 - 0.2 * 2;
+    expect(withBias).toBeCloseTo(sigmoid(z + 0.4), 15);
+    expect(Math.abs(withBias - withoutBias)).toBeGreaterThan(0.05);
+  },
   '004-a0-shape': () => {
     // x (1,3) · θ^[0] (3,4) = a^[1] (1,4).
     expect(productShape({ rows: 1, cols: 3 }, { rows: 3, cols: 4 })).toEqual({ rows: 1, cols: 4 });

@@ -21,14 +21,14 @@ import {
   type MaxoutSpecialCase,
   type ZInterval,
 } from '../../../engine/activation-explorer';
-import { readNumberText, type NumberTextError } from '../../shared/number-text';
+import { readTypedNumber, type TypedNumberError } from '../../shared/typed-number';
 import { DEFAULT_NAME, DEFAULT_SETTINGS, SETTING_FIELDS, type SettingField, type Settings } from './settings';
 
 /** Samples per curve: smooth at projector size, and z = 0 is a sample point for symmetric ranges. */
 export const SAMPLE_POINTS = 401;
 
 export interface FieldError {
-  code: NumberTextError | ExplorerErrorCode;
+  code: TypedNumberError | ExplorerErrorCode;
   raw: string;
 }
 
@@ -89,7 +89,7 @@ export class ActivationExplorerModel {
    */
   setText(field: SettingField, raw: string): boolean {
     this.texts[field] = raw;
-    const parsed = readNumberText(raw);
+    const parsed = readTypedNumber(raw);
     if ('error' in parsed) return this.refuse(field, parsed.error, raw);
     const refusal = this.refusal(field, parsed.value);
     if (refusal !== undefined) return this.refuse(field, refusal, raw);

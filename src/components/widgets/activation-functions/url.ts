@@ -4,13 +4,13 @@
  * Here only the syntax is checked; the model applies the engine's limits and reports what it refuses.
  */
 import { EXPLORER_ACTIVATIONS, type ExplorerActivationName } from '../../../engine/activation-explorer';
-import { readNumberText } from '../../shared/number-text';
+import { readTypedNumber } from '../../shared/typed-number';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
 import { SETTING_FIELDS, type SettingField } from './settings';
 
 export type ActivationUrl = Record<SettingField, string> & { fn: ExplorerActivationName };
 
-const numberText: FieldParser<string> = (raw) => ('error' in readNumberText(raw) ? { error: true } : { value: raw });
+const numberText: FieldParser<string> = (raw) => ('error' in readTypedNumber(raw) ? { error: true } : { value: raw });
 
 const PARSERS = {
   fn: (raw: string) =>

@@ -7,12 +7,9 @@ import { stepFromHash, writeUrlState } from '../../shared/url-state';
 import type { Backprop222Model } from './model.svelte';
 import { readBackprop222Url, resolveStep } from './url';
 
-/** Applies the URL to the model; returns the "name=value" entries it had to ignore. */
-export function applyUrl(model: Backprop222Model, location: Location): string[] {
-  const query = new URLSearchParams(location.search);
-  const hashStep = stepFromHash(location.hash);
-  if (!query.has('step') && hashStep !== undefined) query.set('step', hashStep);
-  const { values, ignored } = readBackprop222Url(query);
+/** Applies query fields to the model; returns the "name=value" entries it had to ignore. */
+export function applyQuery(model: Backprop222Model, query: URLSearchParams, options: { strict?: boolean } = {}): string[] {
+  const { values, ignored } = readBackprop222Url(query, options);
   const { step, order, biases, ...params } = values;
   if (order) model.order = order;
   if (biases !== undefined) model.updateBiases = biases;
@@ -23,6 +20,14 @@ export function applyUrl(model: Backprop222Model, location: Location): string[] 
     else model.stepper.goTo(index);
   }
   return ignored;
+}
+
+/** Applies the page's URL (query, or #step=K) to the model; returns what it had to ignore. */
+export function applyUrl(model: Backprop222Model, location: Location, options: { strict?: boolean } = {}): string[] {
+  const query = new URLSearchParams(location.search);
+  const hashStep = stepFromHash(location.hash);
+  if (!query.has('step') && hashStep !== undefined) query.set('step', hashStep);
+  return applyQuery(model, query, options);
 }
 
 /** The query fields that describe the model; defaults are left out so links stay short. */
@@ -36,6 +41,11 @@ export function urlFields(model: Backprop222Model): Record<string, string | unde
     fields[name] = model.params[name] === DOCUMENT_PARAMS[name] ? undefined : String(model.params[name]);
   }
   return fields;
+}
+
+/** The model's settings as a query string (what links, embeds and exports carry). */
+export function queryOf(model: Backprop222Model): string {
+  return writeUrlState(new URLSearchParams(), urlFields(model)).toString();
 }
 
 export function writeUrl(model: Backprop222Model) {

@@ -29,12 +29,28 @@ export const LAYOUTS: Readonly<Record<PresetId, GraphLayout>> = {
     },
   },
   'logistic-regression': {
-    width: 700,
-    height: 420,
+    width: 760,
+    height: 430,
+    // b feeds z directly, so it sits in the products' column and its edge crosses nothing.
     nodes: {
-      x1: { x: 60, y: 45 }, w1: { x: 60, y: 125 }, x2: { x: 60, y: 215 }, w2: { x: 60, y: 295 }, b: { x: 60, y: 375 },
-      w1x1: { x: 225, y: 85 }, w2x2: { x: 225, y: 255 }, z: { x: 385, y: 210 }, a: { x: 515, y: 210 },
-      y: { x: 515, y: 350 }, L: { x: 640, y: 210 },
+      x1: { x: 60, y: 45 }, w1: { x: 60, y: 140 }, x2: { x: 60, y: 235 }, w2: { x: 60, y: 330 },
+      w1x1: { x: 225, y: 92 }, w2x2: { x: 225, y: 282 }, b: { x: 225, y: 395 },
+      z: { x: 395, y: 240 }, a: { x: 545, y: 240 }, y: { x: 545, y: 375 }, L: { x: 695, y: 240 },
     },
   },
 };
+
+export type Orientation = 'wide' | 'tall';
+
+/** Below this width (CSS pixels) the graph is drawn top to bottom so that its text stays readable on a phone. */
+export const TALL_BELOW_WIDTH = 480;
+
+/** The same graph flowing downwards: x and y swap, so inputs sit on top and the output at the bottom. */
+export function oriented(layout: GraphLayout, orientation: Orientation): GraphLayout {
+  if (orientation === 'wide') return layout;
+  return {
+    width: layout.height,
+    height: layout.width,
+    nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, { x, y }]) => [id, { x: y, y: x }])),
+  };
+}

@@ -7,9 +7,9 @@ import {
   type ComputationGraph, type GraphInputIssue, type GraphStep, type PresetId,
 } from '../../../engine/computation-graph';
 import { Stepper } from '../../shared/stepper.svelte';
-import { readNumberText, type NumberTextIssue } from './number-text';
+import { readNumberText, type NumberTextError } from '../../shared/number-text';
 
-export type InputIssue = NumberTextIssue | Exclude<GraphInputIssue, 'unknown-preset' | 'unknown-input'>;
+export type InputIssue = NumberTextError | Exclude<GraphInputIssue, 'unknown-preset' | 'unknown-input'>;
 
 export interface InputError {
   inputId: string;
@@ -42,6 +42,14 @@ export class ComputationGraphModel {
   texts = $state<Record<string, string>>(textsOf(defaultsOf(PRESET_IDS[0])));
   errors = $state<InputError[]>([]);
   readonly stepper = new Stepper(() => this.steps.length);
+
+  /** The example the widget opened with; links leave it out. */
+  readonly startPreset: PresetId;
+
+  constructor(presetId: PresetId = PRESET_IDS[0]) {
+    this.startPreset = presetId;
+    if (presetId !== this.presetId) this.setPreset(presetId);
+  }
 
   readonly preset = $derived(GRAPH_PRESETS[this.presetId]);
   readonly graph: ComputationGraph = $derived(graphOf(this.presetId, this.values));
@@ -80,7 +88,7 @@ export class ComputationGraphModel {
   /** Takes the text of one field; a refused value is reported and the last valid value stays. */
   setText(inputId: string, raw: string) {
     this.texts = { ...this.texts, [inputId]: raw };
-    const issue = this.checkValue(inputId, raw);
+    const issue = this.store(inputId, raw);
     this.errors = [...this.errors.filter((error) => error.inputId !== inputId), ...(issue ? [{ inputId, raw, issue }] : [])];
   }
 
@@ -88,7 +96,7 @@ export class ComputationGraphModel {
   setValues(values: Record<string, number>): string[] {
     const refused: string[] = [];
     for (const [inputId, value] of Object.entries(values)) {
-      if (this.checkValue(inputId, String(value))) refused.push(inputId);
+      if (this.store(inputId, String(value))) refused.push(inputId);
     }
     this.texts = textsOf(this.values);
     return refused;
@@ -101,9 +109,9 @@ export class ComputationGraphModel {
   }
 
   /** Stores the value when the text reads as a number the engine accepts; otherwise returns why not. */
-  private checkValue(inputId: string, raw: string): InputIssue | undefined {
+  private store(inputId: string, raw: string): InputIssue | undefined {
     const read = readNumberText(raw);
-    if ('issue' in read) return read.issue;
+    if ('error' in read) return read.error;
     const candidate = { ...this.values, [inputId]: read.value };
     const result = buildPreset(this.presetId, candidate);
     if (!result.ok) {

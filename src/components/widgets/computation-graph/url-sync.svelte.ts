@@ -30,7 +30,7 @@ export function applyUrl(model: ComputationGraphModel, location: Location, prefi
 /** The query fields that describe the model; defaults are left out so links stay short. */
 export function urlFields(model: ComputationGraphModel): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {
-    preset: model.presetId === 'e=(a+b)(b+1)' ? undefined : PRESET_SLUGS[model.presetId],
+    preset: model.presetId === model.startPreset ? undefined : PRESET_SLUGS[model.presetId],
     step: model.stepper.current === 0 ? undefined : String(model.stepper.current + 1),
   };
   for (const name of INPUT_FIELDS) {

@@ -4,7 +4,7 @@
  */
 import { GRAPH_PRESETS, PRESET_IDS, type GraphStep, type PresetId } from '../../../engine/computation-graph';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
-import { readNumberText } from './number-text';
+import { readNumberText } from '../../shared/number-text';
 
 /** Preset ids hold "=", "(" and "+", which make links unreadable once percent-encoded. */
 export const PRESET_SLUGS: Readonly<Record<PresetId, string>> = {

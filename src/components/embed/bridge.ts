@@ -1,0 +1,76 @@
+/**
+ * postMessage bridge between an embedded widget and the page around its iframe (a slide deck, an
+ * LMS page). Messages in both directions carry `source: 'nn-courseware'`.
+ *
+ * Commands to the widget:  { source, command: 'next'|'prev'|'first'|'last'|'reset'|'status' }
+ *                          { source, command: 'goto', step: 12 | "w5'" }
+ *                          { source, command: 'setState', state: { order: 'published', w1: '0.2' } }
+ *   optional `id` is echoed in the reply: { source, type: 'result', id, ok, status }
+ * Events from the widget:  { source, type: 'event', event: 'ready'|'stepchange'|'start'|'end'|'statechange', status }
+ *                          { source, type: 'event', event: 'key', key: 'ArrowRight'|'ArrowLeft', status } when a
+ *                          stepping key is pressed inside the iframe but the widget has no step left that way,
+ *                          so a deck can move to the next or previous slide.
+ */
+import { controllerOf, parseCommand, type WidgetEventName, type WidgetStatus } from '../shared/widget-api';
+
+export const MESSAGE_SOURCE = 'nn-courseware';
+const EVENTS: readonly WidgetEventName[] = ['nn-ready', 'nn-stepchange', 'nn-start', 'nn-end', 'nn-statechange'];
+
+export interface BridgeMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: 'event' | 'result';
+  event?: string;
+  key?: string;
+  id?: unknown;
+  ok?: boolean;
+  status?: WidgetStatus;
+}
+
+/**
+ * Relays commands from `peer` to the widget inside `container`, and the widget's events back.
+ * Returns a function that disconnects it.
+ */
+export function connectBridge(container: Element, self: Window, peer: Window): () => void {
+  const widgetRoot = () => container.querySelector('[data-widget]');
+  const post = (message: BridgeMessage) => peer.postMessage(message, '*');
+
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as Record<string, unknown> | null;
+    if (!data || data.source !== MESSAGE_SOURCE || data.type !== undefined) return;
+    const controller = controllerOf(widgetRoot());
+    if (!controller) return;
+    if (data.command === 'status') {
+      post({ source: MESSAGE_SOURCE, type: 'result', id: data.id, ok: true, status: controller.status() });
+      return;
+    }
+    const command = parseCommand(data);
+    const ok = command ? controller.run(command) : false;
+    queueMicrotask(() => post({ source: MESSAGE_SOURCE, type: 'result', id: data.id, ok, status: controller.status() }));
+  };
+
+  const forwarders = EVENTS.map((name) => {
+    const forward = (event: Event) =>
+      post({ source: MESSAGE_SOURCE, type: 'event', event: name.slice(3), status: (event as CustomEvent<WidgetStatus>).detail });
+    container.addEventListener(name, forward);
+    return () => container.removeEventListener(name, forward);
+  });
+
+  /** Runs before the widget's own key handling, so it sees the position the key was pressed at. */
+  const onKeydown = (event: KeyboardEvent) => {
+    const status = controllerOf(widgetRoot())?.status();
+    if (!status || status.step === undefined || status.count === undefined) return;
+    const forward = event.key === 'ArrowRight' || event.key === ' ';
+    const backward = event.key === 'ArrowLeft';
+    if ((forward && status.step >= status.count) || (backward && status.step <= 1)) {
+      post({ source: MESSAGE_SOURCE, type: 'event', event: 'key', key: backward ? 'ArrowLeft' : 'ArrowRight', status });
+    }
+  };
+
+  self.addEventListener('message', onMessage);
+  self.addEventListener('keydown', onKeydown, { capture: true });
+  return () => {
+    self.removeEventListener('message', onMessage);
+    self.removeEventListener('keydown', onKeydown, { capture: true });
+    forwarders.forEach((stop) => stop());
+  };
+}

@@ -1,0 +1,97 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, watchForErrors } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string) {
+  const page = await browser.newPage();
+  const problems = watchForErrors(page);
+  await page.goto(`${baseUrl}${path}`);
+  return { page, problems };
+}
+
+const stepKey = (scope: Page | Frame) => scope.locator('[data-widget] [data-step-key]').getAttribute('data-step-key');
+
+describe('embed pages', () => {
+  it('open at the requested step and state, without site chrome, with controls hidden', async () => {
+    const { page, problems } = await open("/embed/backprop-222/?step=dnet_o1/dout_h1&order=published&controls=0");
+    await page.waitForSelector('[data-widget="backprop-222"][data-ready="true"]');
+    expect(await stepKey(page)).toBe('dnet_o1/dout_h1');
+    const value = Number(await page.locator('[data-step-key]').getAttribute('data-step-value'));
+    expect(value).toBeCloseTo(0.35891648, 8);
+    expect(await page.locator('input[name="w1"]').count()).toBe(0);
+    expect(await page.locator('header, nav.sidebar, .sl-container').count()).toBe(0);
+    expect(await page.locator('[data-role="embed-notice"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a polite notice for unknown or malformed parameters and still works', async () => {
+    const { page, problems } = await open('/embed/backprop-222/?step=3&zoom=9&controls=maybe&w2=abc');
+    await page.waitForSelector('[data-widget="backprop-222"][data-ready="true"]');
+    const notices = await page.locator('[role="status"]').allTextContents();
+    expect(notices.join(' ')).toContain('zoom=9');
+    expect(notices.join(' ')).toContain('controls=maybe');
+    expect(notices.join(' ')).toContain('w2=abc');
+    expect(await stepKey(page)).toBe('net_h2');
+    await page.locator('[data-action="next"]').click();
+    expect(await stepKey(page)).toBe('out_h2');
+    expect(problems).toEqual([]);
+  });
+
+  it('answers postMessage commands and reports step events to the parent page', async () => {
+    const { page, problems } = await open('/embed/backprop-222/?step=50');
+    await page.waitForSelector('[data-widget="backprop-222"][data-ready="true"]');
+    const events = await page.evaluate(async () => {
+      const seen: string[] = [];
+      window.addEventListener('message', (event) => {
+        const data = event.data;
+        if (data?.source === 'nn-courseware' && data.type === 'event') seen.push(`${data.event}:${data.status.step}`);
+      });
+      const send = (message: object) => window.postMessage({ source: 'nn-courseware', ...message }, '*');
+      send({ command: 'next' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      send({ command: 'goto', step: "w5'" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      send({ command: 'first' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return seen;
+    });
+    expect(events).toEqual(['stepchange:51', 'end:51', 'stepchange:17', 'stepchange:1', 'start:1']);
+    expect(await stepKey(page)).toBe('net_h1');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the reveal.js example deck', () => {
+  it('steps the widget with → until its last step, then moves to the next slide', async () => {
+    const { page, problems } = await open('/decks/demo/#/3');
+    const frame = (await (await page.waitForSelector('section[data-slide="widget-3"] iframe')).contentFrame())!;
+    await frame.waitForSelector('[data-widget="backprop-222"][data-ready="true"]');
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady());
+    const slide = () => page.evaluate(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h);
+    expect(await slide()).toBe(3);
+    expect(await stepKey(frame)).toBe('out_o1_after_N');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepKey(frame)).toBe('out_o2_after_N');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepKey(frame)).toBe('E_total_after_N');
+    expect(await slide()).toBe(3);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(slide).toBe(4);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(slide).toBe(3);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepKey(frame)).toBe('out_o2_after_N');
+    expect(await slide()).toBe(3);
+    expect(problems).toEqual([]);
+  });
+});
