@@ -17,6 +17,9 @@ import { controllerOf, type WidgetCommand, type WidgetStatus } from '../componen
 import tokensCss from '../styles/widget-tokens.css?raw';
 
 const OWN_ATTRIBUTES = ['lang', 'controls', 'theme'];
+/** Where this bundle was loaded from; KaTeX's fonts are served beside it. Kept in a variable so the
+ * bundler leaves the URL to be resolved in the browser. */
+const BUNDLE_URL = import.meta.url;
 
 /** KaTeX's fonts must be declared in the document (fonts declared inside a shadow root are ignored). */
 function installKatexFonts() {
@@ -28,7 +31,7 @@ function installKatexFonts() {
     .map((face) => {
       const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(face);
       if (!woff2) return '';
-      const href = new URL(`./${woff2[1]}`, import.meta.url).href;
+      const href = new URL(woff2[1], BUNDLE_URL).href;
       return face.replace(/src:[^;}]*/, `src:url(${href}) format("woff2")`);
     })
     .join('\n');

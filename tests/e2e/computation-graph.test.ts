@@ -106,6 +106,7 @@ describe('the computation-graph stepper on its lesson page', () => {
     const erratum = page.locator('[data-erratum="002-dj-dc"]');
     expect(await erratum.count()).toBe(1);
     expect(await erratum.textContent()).toContain('12');
+    expect(await page.locator('[data-erratum="002-tanh-derivative-table"]').count()).toBe(1);
     const paragraph = page.locator('.sl-markdown-content p', { has: page.locator('a[href*="reverse:dJ/dc"]') });
     const link = paragraph.locator('a[href*="reverse:dJ/dc"]');
     expect(await paragraph.locator('strong').first().textContent()).toBe(String(valueOf('J=3(a+bc)', 'reverse:dJ/dc')));

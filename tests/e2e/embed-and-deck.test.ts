@@ -95,3 +95,29 @@ describe('the reveal.js example deck', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('custom elements on a plain HTML page', () => {
+  it('render in a shadow root with KaTeX styles, take attributes and report events', async () => {
+    const { page, problems } = await open('/examples/custom-element.html');
+    const stepper = page.locator('nn-backprop-stepper');
+    await stepper.locator('[data-widget="backprop-222"][data-ready="true"]').waitFor();
+    await expect.poll(() => stepper.locator('[data-step-key]').getAttribute('data-step-key')).toBe("w5'");
+    expect(await stepper.locator('input[name="w1"]').count()).toBe(0);
+    const shadow = await stepper.evaluate((element) => ({
+      hasShadow: element.shadowRoot !== null,
+      katexStyled: [...element.shadowRoot!.querySelectorAll('style')].some((style) => style.textContent!.includes('.katex')),
+      katexNodes: element.shadowRoot!.querySelectorAll('.katex').length,
+      fontFaces: document.getElementById('nn-katex-fonts')?.textContent?.includes('woff2') ?? false,
+      pageStylesLeakIn: getComputedStyle(element.shadowRoot!.querySelector('[data-widget]')!).fontFamily.includes('system-ui'),
+    }));
+    expect(shadow).toMatchObject({ hasShadow: true, katexStyled: true, fontFaces: true });
+    expect(shadow.katexNodes).toBeGreaterThan(0);
+    await page.locator('#forward').click();
+    await expect.poll(() => stepper.locator('[data-step-key]').getAttribute('data-step-key')).toBe('dE_total/dw6');
+    expect(await page.locator('#log').textContent()).toContain('nn-stepchange step 18 of 51: dE_total/dw6');
+    expect(await stepper.evaluate((element) => (element as unknown as { status(): { step: number } }).status().step)).toBe(18);
+    await stepper.evaluate((element) => (element as unknown as { goto(step: string): boolean }).goto('E_total_after_N'));
+    expect(await page.locator('#log').textContent()).toContain('nn-end step 51 of 51');
+    expect(problems).toEqual([]);
+  });
+});

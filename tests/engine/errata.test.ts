@@ -69,6 +69,18 @@ const CHECKS: Record<string, (erratum: Erratum) => void> = {
     expect(productShape({ rows: w2.cols, cols: w2.rows }, delta3)).toEqual({ rows: 4, cols: 1 });
     expect(productShape({ rows: w3.cols, cols: w3.rows }, delta3)).toBeNull();
   },
+  '003-output-delta-derivation-sign': () => {
+    const spec: NetworkSpec = { inputSize: 2, layers: [{ size: 2, activation: { name: 'sigmoid' } }], loss: 'halfSumSquares' };
+    const params = initParams(spec, createRng(21), { scale: 1 });
+    const result = forward(spec, params, [0.6, -0.3]);
+    const y = [0.1, 0.9];
+    const delta = backward(spec, params, result, y).deltas[0];
+    result.output.forEach((a, j) => {
+      const boxed = (y[j] - a) * a * (1 - a);
+      expect(boxed).toBeCloseTo(-delta[j], 14);
+      expect(Math.abs(boxed - delta[j])).toBeGreaterThan(1e-3);
+    });
+  },
   '003-sigmoid-decay-factor': () => {
     const slope = (z: number) => SCALAR_ACTIVATIONS.sigmoid.df(z, sigmoid(z), 0);
     expect(slope(0)).toBe(0.25);
