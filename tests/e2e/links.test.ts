@@ -24,6 +24,15 @@ function targetFile(pathname: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
+/** Attribute values in built HTML may carry character references such as &amp; or &#x26;. */
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"');
+}
+
 const idsCache = new Map<string, Set<string>>();
 function idsIn(file: string): Set<string> {
   let ids = idsCache.get(file);
@@ -48,7 +57,7 @@ describe('links in the built site', () => {
       const pageUrl = new URL(`http://site/${relative(DIST, page).replace(/index\.html$/, '')}`);
       for (const [, attribute, raw] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
         if (/^(https?:|mailto:|data:|javascript:|#$)/.test(raw) || raw === '') continue;
-        const url = new URL(raw.replace(/&amp;/g, '&'), pageUrl);
+        const url = new URL(decodeEntities(raw), pageUrl);
         if (url.host !== 'site') continue;
         const file = targetFile(url.pathname);
         if (!file) {
