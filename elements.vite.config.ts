@@ -10,6 +10,8 @@ const OUT = 'public/elements';
 
 export default defineConfig({
   publicDir: false,
+  // Chunk and worker URLs relative to the bundle, wherever it is served from.
+  base: './',
   plugins: [
     svelte({ compilerOptions: { css: 'injected' } }),
     {

@@ -121,3 +121,57 @@ describe('custom elements on a plain HTML page', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the example deck’s computation-graph slide', () => {
+  it('steps the graph with → until its last step, then moves to the next slide', async () => {
+    const { page, problems } = await open('/decks/demo/#/1');
+    const frame = (await (await page.waitForSelector('section[data-slide="widget-1"] iframe')).contentFrame())!;
+    await frame.waitForSelector('[data-widget="computation-graph"][data-ready="true"]');
+    await page.waitForFunction(() => (window as unknown as { deck?: { isReady(): boolean } }).deck?.isReady());
+    const slide = () => page.evaluate(() => (window as unknown as { deck: { getIndices(): { h: number } } }).deck.getIndices().h);
+    /** "第 k 步 / 共 n 步" as [k, n]. */
+    const position = async () => {
+      const text = await frame.locator('[data-widget="computation-graph"] [data-role="position"]').textContent();
+      return (/(\d+)\D+(\d+)/.exec(text ?? '') ?? []).slice(1, 3).map(Number);
+    };
+    expect(await slide()).toBe(1);
+    expect(await stepKey(frame)).toBe('a');
+    const [first, count] = await position();
+    expect(first).toBe(1);
+    expect(count).toBe(33);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepKey(frame)).toBe('b');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepKey(frame)).toBe('a');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(slide).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(slide).toBe(1);
+    expect(await stepKey(frame)).toBe('a');
+    for (let step = 2; step <= count; step++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await position())[0]).toBe(step);
+      expect(await slide()).toBe(1);
+    }
+    expect(await stepKey(frame)).toBe('forward-mode:de/db');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(slide).toBe(2);
+    expect(await stepKey(frame)).toBe('forward-mode:de/db');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('every widget as a custom element', () => {
+  it('each tag renders its widget in a shadow root', async () => {
+    const { page, problems } = await open('/examples/all-elements.html');
+    const tags = await page.evaluate(() => [...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.startsWith('nn-')));
+    expect(tags).toHaveLength(9);
+    for (const tag of tags) {
+      await page.locator(`${tag} [data-widget][data-ready="true"]`).waitFor({ timeout: 20_000 });
+      const hasShadow = await page.locator(tag).evaluate((element) => element.shadowRoot !== null);
+      expect(hasShadow, tag).toBe(true);
+    }
+    expect(await page.locator('nn-activation-functions [data-widget]').getAttribute('data-widget')).toBe('activation-functions');
+    expect(problems).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ export interface BridgeMessage {
 
 /**
  * Relays commands from `peer` to the widget inside `container`, and the widget's events back.
- * Returns a function that disconnects it.
+ * A widget that was ready before the bridge connected is announced at once, so the peer always
+ * hears `ready`. Returns a function that disconnects it.
  */
 export function connectBridge(container: Element, self: Window, peer: Window): () => void {
   const widgetRoot = () => container.querySelector('[data-widget]');
@@ -68,6 +69,8 @@ export function connectBridge(container: Element, self: Window, peer: Window): (
 
   self.addEventListener('message', onMessage);
   self.addEventListener('keydown', onKeydown, { capture: true });
+  const alreadyReady = controllerOf(widgetRoot());
+  if (alreadyReady) post({ source: MESSAGE_SOURCE, type: 'event', event: 'ready', status: alreadyReady.status() });
   return () => {
     self.removeEventListener('message', onMessage);
     self.removeEventListener('keydown', onKeydown, { capture: true });

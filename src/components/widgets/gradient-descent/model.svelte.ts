@@ -157,6 +157,15 @@ export class GradientDescentModel {
     this.syncTexts();
   }
 
+  /** Everything back to how the widget opened: its first view, the default curve, settings and batch size, no steps. */
+  restoreAll() {
+    this.view = this.startView;
+    this.curve = curveDefaults(CURVE_DEFAULTS.curveId);
+    this.surface = surfaceDefaults();
+    this.batch = DEFAULT_BATCH;
+    this.syncTexts();
+  }
+
   private syncTexts() {
     const settings = this.view === 'curve' ? this.curve : this.surface;
     this.texts = {

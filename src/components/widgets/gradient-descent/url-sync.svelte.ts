@@ -5,12 +5,19 @@
 import { writeUrlState } from '../../shared/url-state';
 import type { GradientDescentModel } from './model.svelte';
 import { readGradientDescentUrl } from './url';
-import { CURVE_DEFAULTS, CURVE_VIEWS, DEFAULT_BATCH, SURFACE_DEFAULTS } from './settings';
+import { CURVE_DEFAULTS, CURVE_VIEWS, DEFAULT_BATCH, SURFACE_DEFAULTS, VIEWS } from './settings';
 
-/** Applies the URL to the model; returns the "name=value" entries it had to ignore. */
-export function applyUrl(model: GradientDescentModel, location: Location, prefix = ''): string[] {
-  const query = new URLSearchParams(location.search);
-  const { values, ignored } = readGradientDescentUrl(query, { prefix });
+/**
+ * Applies query fields to the model (the URL reader and the controller's setState share this);
+ * returns the "name=value" entries it had to ignore. With `strict`, unknown names are reported too.
+ */
+export function applyQuery(
+  model: GradientDescentModel,
+  query: URLSearchParams,
+  options: { prefix?: string; strict?: boolean } = {},
+): string[] {
+  const { prefix = '', strict = false } = options;
+  const { values, ignored } = readGradientDescentUrl(query, { prefix, strict });
   if (values.view) model.setView(values.view);
   if (values.curve) {
     if (model.view === 'curve') model.setCurve(values.curve);
@@ -22,6 +29,11 @@ export function applyUrl(model: GradientDescentModel, location: Location, prefix
     ignored.push(`${prefix}${name}=${query.get(prefix + name)}`);
   }
   return ignored;
+}
+
+/** Applies the URL to the model; returns the "name=value" entries it had to ignore. */
+export function applyUrl(model: GradientDescentModel, location: Location, prefix = ''): string[] {
+  return applyQuery(model, new URLSearchParams(location.search), { prefix });
 }
 
 /** The query fields that describe the active view; defaults are left out so links stay short. */
@@ -38,6 +50,15 @@ export function urlFields(model: GradientDescentModel): Record<string, string | 
     steps: unlessDefault(settings.steps, 0),
     n: unlessDefault(model.batch, DEFAULT_BATCH),
   };
+}
+
+/**
+ * The model's state as a query string for links, embeds and the controller. Unlike the address
+ * bar, it names the view whenever it is not the curve, because an embed page opens on that.
+ */
+export function queryOf(model: GradientDescentModel): string {
+  const view = model.view === VIEWS[0] ? undefined : model.view;
+  return writeUrlState(new URLSearchParams(), { ...urlFields(model), view }).toString();
 }
 
 export function writeUrl(model: GradientDescentModel, prefix = '') {

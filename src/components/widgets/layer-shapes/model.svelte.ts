@@ -89,6 +89,14 @@ export class LayerShapesModel {
     this.setSizes(this.sizes.filter((_, i) => i !== index));
   }
 
+  /** Back to document 000's 3-4-1 network, m = 5, the two main layouts and no pending errors. */
+  reset() {
+    this.setM(DEFAULT_M);
+    this.setSizes(DEFAULT_SIZES);
+    this.errors = [];
+    this.showAll = false;
+  }
+
   loadPreset(id: PresetId) {
     this.setSizes(PRESETS[id]);
   }

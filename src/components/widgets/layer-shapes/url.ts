@@ -67,8 +67,9 @@ const PARSERS: FieldParsers<LayerShapesUrl> = {
   all: parseBoolean,
 };
 
-export function readLayerShapesUrl(query: URLSearchParams, prefix = '') {
-  return readUrlState<LayerShapesUrl>(query, PARSERS, { prefix });
+/** With `strict`, names the widget does not know are reported too (see readUrlState). */
+export function readLayerShapesUrl(query: URLSearchParams, prefix = '', strict = false) {
+  return readUrlState<LayerShapesUrl>(query, PARSERS, { prefix, strict });
 }
 
 export const sizesText = (sizes: readonly number[]) => sizes.join('-');

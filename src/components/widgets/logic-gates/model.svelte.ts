@@ -118,4 +118,11 @@ export class LogicGatesModel {
   resetTheta() {
     this.setTheta(this.gate.theta);
   }
+
+  /** Back to a fresh widget showing `preset`: the AND gate's θ behind a network preset, the continuous XNOR mode. */
+  reset(preset: PresetId = 'and') {
+    this.select('and');
+    this.select(preset);
+    this.mode = 'continuous';
+  }
 }

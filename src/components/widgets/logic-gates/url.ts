@@ -60,6 +60,7 @@ const PARSERS: FieldParsers<LogicGatesUrl> = {
 
 export const THETA_FIELDS = ['t0', 't1', 't2'] as const;
 
-export function readLogicGatesUrl(query: URLSearchParams, prefix = '') {
-  return readUrlState<LogicGatesUrl>(query, PARSERS, { prefix });
+/** With `strict`, names the widget does not know are reported too (see readUrlState). */
+export function readLogicGatesUrl(query: URLSearchParams, prefix = '', strict = false) {
+  return readUrlState<LogicGatesUrl>(query, PARSERS, { prefix, strict });
 }

@@ -1,5 +1,6 @@
 /**
- * The softmax / cross-entropy widget's controller for embeds, decks and custom elements (see shared/widget-api.ts).
+ * The softmax / cross-entropy widget's controller for embeds, decks and custom elements
+ * (see shared/widget-api.ts).
  * The widget has no steps: next/prev/first/last/goto are refused; setState takes the URL's fields.
  */
 import type { WidgetCommand, WidgetController, WidgetStatus } from '../../shared/widget-api';

@@ -1,0 +1,32 @@
+/**
+ * The layer-shapes widget's controller for embeds, decks and custom elements (see shared/widget-api.ts).
+ * The widget has no steps: next/prev/first/last/goto are refused; setState takes the URL's fields.
+ */
+import type { WidgetCommand, WidgetController, WidgetStatus } from '../../shared/widget-api';
+import type { LayerShapesModel } from './model.svelte';
+import { applyQuery, queryOf } from './url-sync.svelte';
+
+export const WIDGET_NAME = 'layer-shapes';
+
+export function statusOf(model: LayerShapesModel): WidgetStatus {
+  return { widget: WIDGET_NAME, query: queryOf(model) };
+}
+
+export function createController(model: LayerShapesModel): WidgetController {
+  return {
+    widget: WIDGET_NAME,
+    status: () => statusOf(model),
+    run(command: WidgetCommand) {
+      switch (command.command) {
+        case 'setState':
+          if (typeof command.state !== 'object' || command.state === null) return false;
+          return applyQuery(model, new URLSearchParams(command.state), { strict: true }).length === 0;
+        case 'reset':
+          model.reset();
+          return true;
+        default:
+          return false;
+      }
+    },
+  };
+}

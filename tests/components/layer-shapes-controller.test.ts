@@ -1,0 +1,124 @@
+import { render } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import LayerShapes from '../../src/components/widgets/layer-shapes/LayerShapes.svelte';
+import { LayerShapesModel } from '../../src/components/widgets/layer-shapes/model.svelte';
+import { applyUrl, queryOf } from '../../src/components/widgets/layer-shapes/url-sync.svelte';
+import { controllerOf, type WidgetStatus } from '../../src/components/shared/widget-api';
+
+const EVENTS = ['nn-ready', 'nn-statechange', 'nn-stepchange', 'nn-start', 'nn-end'];
+let stopListening = () => {};
+
+/** Renders the widget and records every widget event that bubbles up to the document. */
+function setup(props: Record<string, unknown> = {}) {
+  const seen: { name: string; detail: WidgetStatus }[] = [];
+  const listener = (event: Event) => seen.push({ name: event.type, detail: (event as CustomEvent<WidgetStatus>).detail });
+  EVENTS.forEach((name) => document.addEventListener(name, listener));
+  stopListening = () => EVENTS.forEach((name) => document.removeEventListener(name, listener));
+  const result = render(LayerShapes, { props: { syncUrl: false, ...props } });
+  const root = result.container.querySelector<HTMLElement>('[data-widget="layer-shapes"]')!;
+  const tables = () => root.querySelectorAll('[data-role="shape-table"]').length;
+  return { root, controller: controllerOf(root)!, seen, tables };
+}
+
+afterEach(() => {
+  stopListening();
+  window.history.replaceState(null, '', '/');
+});
+
+/** Each render typesets dozens of KaTeX formulas in happy-dom; on a loaded 2-core machine that can pass 5 s. */
+const SLOW = { timeout: 20_000 };
+
+describe('LayerShapes controller and events', SLOW, () => {
+  it('registers a controller that reports the default state as an empty query', () => {
+    const { controller } = setup();
+    expect(controller.widget).toBe('layer-shapes');
+    expect(controller.status()).toEqual({ widget: 'layer-shapes', query: '' });
+  });
+
+  it('setState applies m, the sizes and the layout switch and the widget shows them', async () => {
+    const { root, controller, tables } = setup();
+    expect(controller.run({ command: 'setState', state: { m: '7', sizes: '2-3-4', all: '1' } })).toBe(true);
+    await tick();
+    expect(root.dataset.sizes).toBe('2-3-4');
+    expect(root.dataset.m).toBe('7');
+    expect(tables()).toBe(4);
+    expect(controller.status().query).toBe('m=7&sizes=2-3-4&all=1');
+    expect(controller.run({ command: 'setState', state: { all: '0' } })).toBe(true);
+    await tick();
+    expect(tables()).toBe(2);
+    expect(controller.status().query).toBe('m=7&sizes=2-3-4');
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ m: '0' }, 'm below 1'],
+    [{ m: 'abc' }, 'a malformed m'],
+    [{ sizes: '3--1' }, 'a malformed size list'],
+    [{ sizes: '7' }, 'a single layer'],
+    [{ all: 'maybe' }, 'a malformed switch'],
+    [{ zoom: '2' }, 'an unknown field'],
+  ])('setState %j is refused (%s) and the state is kept', (state) => {
+    const { controller } = setup();
+    controller.run({ command: 'setState', state: { m: '3', sizes: '3-3-1' } });
+    expect(controller.run({ command: 'setState', state })).toBe(false);
+    expect(controller.status().query).toBe('m=3&sizes=3-3-1');
+  });
+
+  it('status().query round-trips through the URL reader', () => {
+    const { controller } = setup();
+    controller.run({ command: 'setState', state: { m: '10000', sizes: '784-30-30-10', all: 'true' } });
+    const { query } = controller.status();
+    const fresh = new LayerShapesModel();
+    expect(applyUrl(fresh, `?${query}`)).toEqual([]);
+    expect(queryOf(fresh)).toBe(query);
+  });
+
+  it('reset restores the defaults', async () => {
+    const { root, controller, tables } = setup();
+    controller.run({ command: 'setState', state: { m: '2', sizes: '1-1', all: '1' } });
+    expect(controller.run({ command: 'reset' })).toBe(true);
+    await tick();
+    expect(controller.status().query).toBe('');
+    expect(root.dataset.sizes).toBe('3-4-1');
+    expect(root.dataset.m).toBe('5');
+    expect(tables()).toBe(2);
+  });
+
+  it('has no steps: next, prev, first, last and goto are refused', () => {
+    const { controller } = setup();
+    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
+    expect(controller.run({ command: 'goto', step: 1 })).toBe(false);
+    expect(controller.status().query).toBe('');
+  });
+
+  it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
+    const { controller, seen } = setup();
+    await tick();
+    controller.run({ command: 'setState', state: { m: '9' } });
+    await tick();
+    controller.run({ command: 'setState', state: { m: '9' } });
+    await tick();
+    controller.run({ command: 'reset' });
+    await tick();
+    expect(seen.map(({ name, detail }) => `${name}:${detail.query}`)).toEqual(['nn-ready:', 'nn-statechange:m=9', 'nn-statechange:']);
+    expect(seen[0].detail.widget).toBe('layer-shapes');
+  });
+
+  it('announces a change the reader makes', async () => {
+    const { root, seen } = setup();
+    root.querySelector<HTMLInputElement>('input[data-option="all-layouts"]')!.click();
+    await tick();
+    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'layer-shapes', query: 'all=1' } });
+  });
+
+  it('shows the share panel with the current state when controls are on, and none without', async () => {
+    const { root, controller } = setup();
+    controller.run({ command: 'setState', state: { sizes: '3-3-1' } });
+    await tick();
+    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
+    expect(link.value).toContain('/embed/layer-shapes/?sizes=3-3-1');
+    stopListening();
+    const bare = setup({ controls: false });
+    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+import { render } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import SoftmaxCrossEntropy from '../../src/components/widgets/softmax-cross-entropy/SoftmaxCrossEntropy.svelte';
+import { SoftmaxModel } from '../../src/components/widgets/softmax-cross-entropy/model.svelte';
+import { applyUrl, queryOf } from '../../src/components/widgets/softmax-cross-entropy/url-sync.svelte';
+import { controllerOf, type WidgetStatus } from '../../src/components/shared/widget-api';
+
+const EVENTS = ['nn-ready', 'nn-statechange', 'nn-stepchange', 'nn-start', 'nn-end'];
+let stopListening = () => {};
+
+/** Renders the widget and records every widget event that bubbles up to the document. */
+function setup(props: Record<string, unknown> = {}) {
+  const seen: { name: string; detail: WidgetStatus }[] = [];
+  const listener = (event: Event) => seen.push({ name: event.type, detail: (event as CustomEvent<WidgetStatus>).detail });
+  EVENTS.forEach((name) => document.addEventListener(name, listener));
+  stopListening = () => EVENTS.forEach((name) => document.removeEventListener(name, listener));
+  const result = render(SoftmaxCrossEntropy, { props: { syncUrl: false, ...props } });
+  const root = result.container.querySelector<HTMLElement>('[data-widget="softmax-cross-entropy"]')!;
+  const loss = () => root.querySelector<HTMLElement>('[data-role="loss"]')!.dataset;
+  return { root, controller: controllerOf(root)!, seen, loss };
+}
+
+afterEach(() => {
+  stopListening();
+  window.history.replaceState(null, '', '/');
+});
+
+/** Each render typesets KaTeX formulas in happy-dom; on a loaded 2-core machine that can pass 5 s. */
+const SLOW = { timeout: 15_000 };
+
+describe('SoftmaxCrossEntropy controller and events', SLOW, () => {
+  it('registers a controller that reports the default state as an empty query', () => {
+    const { controller } = setup();
+    expect(controller.widget).toBe('softmax-cross-entropy');
+    expect(controller.status()).toEqual({ widget: 'softmax-cross-entropy', query: '' });
+  });
+
+  it('setState applies the logits and the target and the widget shows them', async () => {
+    const { root, controller, loss } = setup();
+    expect(controller.run({ command: 'setState', state: { z: '1,2,3,4', t: '3' } })).toBe(true);
+    await tick();
+    expect(root.querySelectorAll('[data-bar]')).toHaveLength(4);
+    expect(loss().target).toBe('3');
+    expect(controller.status().query).toBe('z=1%2C2%2C3%2C4&t=3');
+    expect(controller.run({ command: 'setState', state: { t: '0' } })).toBe(true);
+    await tick();
+    expect(loss().target).toBe('0');
+  });
+
+  it('setState preset=002 loads document 002’s example', async () => {
+    const { controller, root } = setup();
+    expect(controller.run({ command: 'setState', state: { preset: '002' } })).toBe(true);
+    await tick();
+    expect(root.querySelectorAll('[data-bar]')).toHaveLength(10);
+    expect(controller.status().query).toBe('preset=002');
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ z: '1,abc' }, 'a malformed logit'],
+    [{ z: '1,2e7' }, 'a logit the engine refuses'],
+    [{ t: '7' }, 'a target beyond the classes'],
+    [{ preset: '003' }, 'an unknown preset'],
+    [{ zoom: '2' }, 'an unknown field'],
+  ])('setState %j is refused (%s) and the state is kept', (state) => {
+    const { controller } = setup();
+    controller.run({ command: 'setState', state: { z: '0,1', t: '1' } });
+    expect(controller.run({ command: 'setState', state })).toBe(false);
+    expect(controller.status().query).toBe('z=0%2C1&t=1');
+  });
+
+  it('status().query round-trips through the URL reader', () => {
+    const { controller } = setup();
+    controller.run({ command: 'setState', state: { z: '-1.5,0,2.25,7,3', t: '4' } });
+    const { query } = controller.status();
+    const fresh = new SoftmaxModel();
+    expect(applyUrl(fresh, `?${query}`)).toEqual([]);
+    expect(queryOf(fresh)).toBe(query);
+    expect(fresh.logits).toEqual([-1.5, 0, 2.25, 7, 3]);
+  });
+
+  it('reset restores the defaults', async () => {
+    const { controller, loss, root } = setup();
+    controller.run({ command: 'setState', state: { preset: '002' } });
+    expect(controller.run({ command: 'reset' })).toBe(true);
+    await tick();
+    expect(controller.status().query).toBe('');
+    expect(root.querySelectorAll('[data-bar]')).toHaveLength(3);
+    expect(loss().target).toBe('0');
+  });
+
+  it('has no steps: next, prev, first, last and goto are refused', () => {
+    const { controller } = setup();
+    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
+    expect(controller.run({ command: 'goto', step: 'z0' })).toBe(false);
+    expect(controller.status().query).toBe('');
+  });
+
+  it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
+    const { controller, seen } = setup();
+    await tick();
+    controller.run({ command: 'setState', state: { preset: '002' } });
+    await tick();
+    controller.run({ command: 'setState', state: { preset: '002' } });
+    await tick();
+    controller.run({ command: 'reset' });
+    await tick();
+    expect(seen.map(({ name, detail }) => `${name}:${detail.query}`)).toEqual(['nn-ready:', 'nn-statechange:preset=002', 'nn-statechange:']);
+    expect(seen[1].detail.widget).toBe('softmax-cross-entropy');
+  });
+
+  it('announces a change the reader makes', async () => {
+    const { root, seen } = setup();
+    root.querySelector<HTMLButtonElement>('[data-action="preset"]')!.click();
+    await tick();
+    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'softmax-cross-entropy', query: 'preset=002' } });
+  });
+
+  it('shows the share panel with the current state when controls are on, and none without', async () => {
+    const { root, controller } = setup();
+    controller.run({ command: 'setState', state: { z: '1,2', t: '1' } });
+    await tick();
+    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
+    expect(link.value).toContain('/embed/softmax-cross-entropy/?z=1%2C2&t=1');
+    stopListening();
+    const bare = setup({ controls: false });
+    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, watchForErrors } from './browser';
+
+const NAME = 'layer-shapes';
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(query: string) {
+  const page = await browser.newPage();
+  const problems = watchForErrors(page);
+  await page.goto(`${baseUrl}/embed/${NAME}/${query}`);
+  await page.waitForSelector(`[data-widget="${NAME}"][data-ready="true"]`);
+  return { page, problems };
+}
+
+/** Posts commands to the embed window as a parent page would and collects the bridge's messages. */
+function exchange(page: Page, commands: object[]) {
+  return page.evaluate(async (list) => {
+    const seen: { type: string; event?: string; id?: unknown; ok?: boolean; query?: string }[] = [];
+    window.addEventListener('message', (event) => {
+      const data = event.data;
+      if (data?.source === 'nn-courseware' && data.type) seen.push({ type: data.type, event: data.event, id: data.id, ok: data.ok, query: data.status?.query });
+    });
+    for (const command of list) {
+      window.postMessage({ source: 'nn-courseware', ...command }, '*');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return seen;
+  }, commands);
+}
+
+const widget = (page: Page) => page.locator(`[data-widget="${NAME}"]`);
+const tables = (page: Page) => widget(page).locator('[data-role="shape-table"]').count();
+
+describe('the layer-shapes embed page', () => {
+  it('opens the linked state without site chrome, with the controls hidden', async () => {
+    const { page, problems } = await open('?m=7&sizes=2-3-4&all=1&controls=0');
+    expect(await widget(page).getAttribute('data-sizes')).toBe('2-3-4');
+    expect(await widget(page).getAttribute('data-m')).toBe('7');
+    expect(await tables(page)).toBe(4);
+    const w1 = widget(page).locator('[data-role="shape-table"][data-convention="columns"] tr[data-name="W^{[1]}"]');
+    expect(await w1.getAttribute('data-shape')).toBe('3,2');
+    expect(await widget(page).locator('input[name="m"], input[data-option="all-layouts"]').count()).toBe(0);
+    expect(await widget(page).locator('[data-role="share"]').count()).toBe(0);
+    expect(await page.locator('header, nav.sidebar, .sl-container').count()).toBe(0);
+    expect(await page.locator('[role="status"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a polite notice for unknown or malformed parameters and still works', async () => {
+    const { page, problems } = await open('?m=0&sizes=3-x&zoom=9');
+    const notices = (await page.locator('[role="status"]').allTextContents()).join(' ');
+    for (const entry of ['m=0', 'sizes=3-x', 'zoom=9']) expect(notices).toContain(entry);
+    expect(await widget(page).getAttribute('data-sizes')).toBe('3-4-1');
+    await widget(page).locator('button[data-preset="003"]').click();
+    expect(await widget(page).getAttribute('data-sizes')).toBe('3-3-1');
+    expect(problems).toEqual([]);
+  });
+
+  it('answers postMessage commands and reports the state change to the parent page', async () => {
+    const { page, problems } = await open('?controls=0');
+    const seen = await exchange(page, [
+      { command: 'setState', state: { m: '100', sizes: '784-30-10' }, id: 'a' },
+      { command: 'setState', state: { m: '-1' }, id: 'b' },
+      { command: 'first', id: 'c' },
+    ]);
+    expect(seen).toContainEqual({ type: 'event', event: 'statechange', id: undefined, ok: undefined, query: 'm=100&sizes=784-30-10' });
+    const results = seen.filter((message) => message.type === 'result').map(({ id, ok }) => `${id}:${ok}`);
+    expect(results).toEqual(['a:true', 'b:false', 'c:false']);
+    expect(await widget(page).getAttribute('data-sizes')).toBe('784-30-10');
+    expect(await widget(page).getAttribute('data-m')).toBe('100');
+    await exchange(page, [{ command: 'reset' }]);
+    expect(await widget(page).getAttribute('data-sizes')).toBe('3-4-1');
+    expect(problems).toEqual([]);
+  });
+
+  it('offers the embed code for the current state when the controls are shown', async () => {
+    const { page, problems } = await open('?sizes=3-3-1&all=1');
+    const link = widget(page).locator('[data-role="share"] [data-snippet="link"]');
+    expect(await link.inputValue()).toBe(`${baseUrl}/embed/${NAME}/?sizes=3-3-1&all=1`);
+    expect(problems).toEqual([]);
+  });
+});
