@@ -1,43 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchForErrors } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { embedHarness } from './embed-harness';
 
 const NAME = 'softmax-cross-entropy';
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(query: string) {
-  const page = await browser.newPage();
-  const problems = watchForErrors(page);
-  await page.goto(`${baseUrl}/embed/${NAME}/${query}`);
-  await page.waitForSelector(`[data-widget="${NAME}"][data-ready="true"]`);
-  return { page, problems };
-}
-
-/** Posts commands to the embed window as a parent page would and collects the bridge's messages. */
-function exchange(page: Page, commands: object[]) {
-  return page.evaluate(async (list) => {
-    const seen: { type: string; event?: string; id?: unknown; ok?: boolean; query?: string }[] = [];
-    window.addEventListener('message', (event) => {
-      const data = event.data;
-      if (data?.source === 'nn-courseware' && data.type) seen.push({ type: data.type, event: data.event, id: data.id, ok: data.ok, query: data.status?.query });
-    });
-    for (const command of list) {
-      window.postMessage({ source: 'nn-courseware', ...command }, '*');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return seen;
-  }, commands);
-}
-
-const widget = (page: Page) => page.locator(`[data-widget="${NAME}"]`);
+const { open, exchange, widget, baseUrl } = embedHarness(NAME);
 const target = async (page: Page) => Number(await widget(page).locator('[data-role="loss"]').getAttribute('data-target'));
 const bars = (page: Page) => widget(page).locator('[data-bar]').count();
 
