@@ -1,29 +1,11 @@
-import { render } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ActivationFunctions from '../../src/components/widgets/activation-functions/ActivationFunctions.svelte';
 import { ActivationExplorerModel } from '../../src/components/widgets/activation-functions/model.svelte';
 import { applyUrl, queryOf } from '../../src/components/widgets/activation-functions/url-sync.svelte';
-import { controllerOf, type WidgetStatus } from '../../src/components/shared/widget-api';
+import { renderWidget, stopListening } from './widget-harness';
 
-const EVENTS = ['nn-ready', 'nn-statechange', 'nn-stepchange', 'nn-start', 'nn-end'];
-let stopListening = () => {};
-
-/** Renders the widget and records every widget event that bubbles up to the document. */
-function setup(props: Record<string, unknown> = {}) {
-  const seen: { name: string; detail: WidgetStatus }[] = [];
-  const listener = (event: Event) => seen.push({ name: event.type, detail: (event as CustomEvent<WidgetStatus>).detail });
-  EVENTS.forEach((name) => document.addEventListener(name, listener));
-  stopListening = () => EVENTS.forEach((name) => document.removeEventListener(name, listener));
-  const result = render(ActivationFunctions, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="activation-functions"]')!;
-  return { root, controller: controllerOf(root)!, seen };
-}
-
-afterEach(() => {
-  stopListening();
-  window.history.replaceState(null, '', '/');
-});
+const setup = (props: Record<string, unknown> = {}) => renderWidget(ActivationFunctions, 'activation-functions', props);
 
 /** Each render typesets KaTeX formulas in happy-dom; on a loaded 2-core machine that can pass 5 s. */
 const SLOW = { timeout: 15_000 };

@@ -1,30 +1,16 @@
-import { render } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import SoftmaxCrossEntropy from '../../src/components/widgets/softmax-cross-entropy/SoftmaxCrossEntropy.svelte';
 import { SoftmaxModel } from '../../src/components/widgets/softmax-cross-entropy/model.svelte';
 import { applyUrl, queryOf } from '../../src/components/widgets/softmax-cross-entropy/url-sync.svelte';
-import { controllerOf, type WidgetStatus } from '../../src/components/shared/widget-api';
+import { renderWidget, stopListening } from './widget-harness';
 
-const EVENTS = ['nn-ready', 'nn-statechange', 'nn-stepchange', 'nn-start', 'nn-end'];
-let stopListening = () => {};
-
-/** Renders the widget and records every widget event that bubbles up to the document. */
+/** Renders the widget with its event recorder and the helpers these tests read it with. */
 function setup(props: Record<string, unknown> = {}) {
-  const seen: { name: string; detail: WidgetStatus }[] = [];
-  const listener = (event: Event) => seen.push({ name: event.type, detail: (event as CustomEvent<WidgetStatus>).detail });
-  EVENTS.forEach((name) => document.addEventListener(name, listener));
-  stopListening = () => EVENTS.forEach((name) => document.removeEventListener(name, listener));
-  const result = render(SoftmaxCrossEntropy, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="softmax-cross-entropy"]')!;
+  const { root, controller, seen } = renderWidget(SoftmaxCrossEntropy, 'softmax-cross-entropy', props);
   const loss = () => root.querySelector<HTMLElement>('[data-role="loss"]')!.dataset;
-  return { root, controller: controllerOf(root)!, seen, loss };
+  return { root, controller, seen, loss };
 }
-
-afterEach(() => {
-  stopListening();
-  window.history.replaceState(null, '', '/');
-});
 
 /** Each render typesets KaTeX formulas in happy-dom; on a loaded 2-core machine that can pass 5 s. */
 const SLOW = { timeout: 15_000 };
