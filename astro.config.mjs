@@ -4,13 +4,21 @@ import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { rehypeMathmlMarkup } from './src/components/lesson/mathml.ts';
 
 // Astro's default Markdown processor ignores remark/rehype plugins; unified() runs them, so lesson
-// math is rendered to KaTeX HTML at build time.
+// math is rendered at build time, as MathML only: KaTeX's HTML copy of each formula was over 90% of a
+// lesson's DOM, and browsers render MathML natively (see src/components/lesson/mathml.ts).
 export default defineConfig({
   site: 'https://nn-courseware.example',
+  // Embed pages import their widget's code (and so its stylesheet) on demand; an inlined stylesheet
+  // is removed from the output while that import still asks for the file (withastro/astro#8329).
+  build: { inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypeMathmlMarkup],
+    }),
   },
   integrations: [
     starlight({

@@ -31,8 +31,8 @@ import {
   splitDataset,
   type Dataset,
   type ExperimentLoss,
-} from '../src/engine/mnist-experiment';
-import { createRng } from '../src/engine/random';
+} from '../src/engine/lessons/mnist-experiment';
+import { createRng } from '../src/engine/core/random';
 
 const PIXELS = 784;
 const CURVE_POINTS = 100;

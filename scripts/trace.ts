@@ -4,31 +4,32 @@
  * Prints the 2-2-2 backpropagation trace for authors and instructors. Bad input: one line on
  * stderr and exit code 2.
  */
-import { DEFAULT_ITERATIONS, PARAM_NAMES, replay, type Order222 } from '../src/engine/backprop222';
-import { exportTrace, type ExportFormat } from '../src/engine/export';
-import { parseIterations, parseOrder, parseParams222, type ParamError } from '../src/engine/params222';
+import { DEFAULT_ITERATIONS, PARAM_NAMES, replay, type Order222 } from '../src/engine/models/backprop222';
+import { exportTrace, type ExportFormat } from '../src/engine/core/export';
+import { parseIterations, parseOrder, parseParams222, type ParamErrorCode } from '../src/engine/models/params222';
+import type { EngineError } from '../src/engine/core/validation';
 
 const USAGE = `usage: npm run trace -- [--json|--csv|--markdown] [--order textbook|published] [--iterations N] [--update-biases] [--set NAME=VALUE ...]
 NAME is one of ${PARAM_NAMES.join(' ')}`;
 
 class UsageError extends Error {}
 
-function describe(error: ParamError): string {
+function describe(error: EngineError<ParamErrorCode>): string {
   switch (error.code) {
     case 'unknown-name':
-      return `unknown parameter "${error.name}" (expected one of ${PARAM_NAMES.join(' ')})`;
+      return `unknown parameter "${error.field}" (expected one of ${PARAM_NAMES.join(' ')})`;
     case 'not-a-number':
-      return `${error.name}: "${error.raw}" is not a number`;
+      return `${error.field}: "${error.received}" is not a number`;
     case 'out-of-range':
-      return error.name === 'iterations'
-        ? `iterations: ${error.raw} is outside 1..100000`
-        : `${error.name}: ${error.raw} is outside -1000..1000`;
+      return error.field === 'iterations'
+        ? `iterations: ${error.received} is outside 1..100000`
+        : `${error.field}: ${error.received} is outside -1000..1000`;
     case 'not-positive':
-      return `${error.name}: the learning rate must be greater than 0 (got ${error.raw})`;
+      return `${error.field}: the learning rate must be greater than 0 (got ${error.received})`;
     case 'not-an-integer':
-      return `${error.name}: "${error.raw}" is not a whole number`;
+      return `${error.field}: "${error.received}" is not a whole number`;
     case 'unknown-order':
-      return `order: "${error.raw}" is not textbook or published`;
+      return `order: "${error.received}" is not textbook or published`;
   }
 }
 

@@ -7,43 +7,26 @@
  *
  * Attributes: lang, controls ("false" hides editing controls), theme (light | dark | projector), and
  * any of the widget's URL fields (e.g. step, order, w1). Methods: next(), prev(), first(), last(),
- * reset(), goto(step), setState({...}), status(). Events (bubbling, from the element):
+ * reset(), goto(step), setState({...}) each return { ok: true } or { ok: false, reason }; status(). Events (bubbling, from the element):
  * nn-ready, nn-stepchange, nn-start, nn-end, nn-statechange, with the widget status as `detail`.
  */
 import { mount, unmount } from 'svelte';
-import katexCss from 'katex/dist/katex.min.css?raw';
-import { WIDGETS, type WidgetEntry } from '../components/embed/registry';
-import { controllerOf, type WidgetCommand, type WidgetStatus } from '../components/shared/widget-api';
+import { WIDGETS } from '../components/registry';
+import { langOf, loadStrings, widgetNamespaces } from '../i18n';
+import type { WidgetDescriptor } from '../components/shared/descriptor';
+import { controllerOf, type CommandResult, type WidgetCommand, type WidgetStatus } from '../components/shared/widget-api';
+import kitCss from '../components/shared/widget-kit.css?raw';
 import tokensCss from '../styles/widget-tokens.css?raw';
 
 const OWN_ATTRIBUTES = ['lang', 'controls', 'theme'];
-/** Where this bundle was loaded from; KaTeX's fonts are served beside it. Kept in a variable so the
- * bundler leaves the URL to be resolved in the browser. */
-const BUNDLE_URL = import.meta.url;
-
-/** KaTeX's fonts must be declared in the document (fonts declared inside a shadow root are ignored). */
-function installKatexFonts() {
-  if (document.getElementById('nn-katex-fonts')) return;
-  const faces = katexCss.match(/@font-face\{[^}]*\}/g) ?? [];
-  const style = document.createElement('style');
-  style.id = 'nn-katex-fonts';
-  style.textContent = faces
-    .map((face) => {
-      const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(face);
-      if (!woff2) return '';
-      const href = new URL(woff2[1], BUNDLE_URL).href;
-      return face.replace(/src:[^;}]*/, `src:url(${href}) format("woff2")`);
-    })
-    .join('\n');
-  document.head.append(style);
-}
+const NOT_READY = 'the widget is not ready yet: wait for nn-ready';
 
 const SHADOW_CSS = `${tokensCss.replace(/:root\[data-theme='(\w+)'\]/g, ":host([theme='$1'])").replace(/:root/g, ':host')}
-${katexCss.replace(/@font-face\{[^}]*\}/g, '')}
+${kitCss}
 :host { display: block; font-family: var(--sl-font); color: var(--sl-color-white); line-height: 1.5; }
 :host([theme='projector']) { font-size: 150%; }`;
 
-function defineWidgetElement(entry: WidgetEntry) {
+function defineWidgetElement(entry: WidgetDescriptor) {
   if (customElements.get(entry.element)) return;
 
   class NnWidgetElement extends HTMLElement {
@@ -52,16 +35,16 @@ function defineWidgetElement(entry: WidgetEntry) {
 
     async connectedCallback() {
       if (this.#container) return;
-      installKatexFonts();
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       shadow.innerHTML = `<style>${SHADOW_CSS}</style>`;
       this.#container = document.createElement('div');
       shadow.append(this.#container);
-      const { default: Widget } = await entry.load();
+      const lang = langOf(this.getAttribute('lang'));
+      const [{ default: Widget }] = await Promise.all([entry.load(), loadStrings(lang, widgetNamespaces(entry.strings, 'common'))]);
       this.#instance = mount(Widget, {
         target: this.#container,
         props: {
-          lang: this.getAttribute('lang') === 'en' ? 'en' : 'zh-CN',
+          lang,
           controls: this.getAttribute('controls') !== 'false' && this.getAttribute('theme') !== 'projector',
           syncUrl: false,
         },
@@ -83,8 +66,9 @@ function defineWidgetElement(entry: WidgetEntry) {
       );
     }
 
-    #run(command: WidgetCommand): boolean {
-      return controllerOf(this.#container?.querySelector('[data-widget]'))?.run(command) ?? false;
+    /** What the command came to: `{ ok: true }`, or `{ ok: false, reason }` saying why it was refused. */
+    #run(command: WidgetCommand): CommandResult {
+      return controllerOf(this.#container?.querySelector('[data-widget]'))?.execute(command) ?? { ok: false, reason: NOT_READY };
     }
 
     next = () => this.#run({ command: 'next' });
@@ -93,7 +77,7 @@ function defineWidgetElement(entry: WidgetEntry) {
     last = () => this.#run({ command: 'last' });
     reset = () => this.#run({ command: 'reset' });
     goto = (step: number | string) => this.#run({ command: 'goto', step });
-    setState = (state: Record<string, string>) => this.#run({ command: 'setState', state });
+    setState = (state: Record<string, string | number | boolean>) => this.#run({ command: 'setState', state });
     status = (): WidgetStatus | undefined => controllerOf(this.#container?.querySelector('[data-widget]'))?.status();
   }
 

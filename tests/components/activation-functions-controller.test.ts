@@ -2,7 +2,8 @@ import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import ActivationFunctions from '../../src/components/widgets/activation-functions/ActivationFunctions.svelte';
 import { ActivationExplorerModel } from '../../src/components/widgets/activation-functions/model.svelte';
-import { applyUrl, queryOf } from '../../src/components/widgets/activation-functions/url-sync.svelte';
+import { activationFunctionsBinding } from '../../src/components/widgets/activation-functions/binding';
+import { queryOf } from '../../src/components/shared/widget-binding';
 import { renderWidget, stopListening } from './widget-harness';
 
 const setup = (props: Record<string, unknown> = {}) => renderWidget(ActivationFunctions, 'activation-functions', props);
@@ -48,8 +49,8 @@ describe('ActivationFunctions controller and events', SLOW, () => {
     const { controller } = setup();
     controller.run({ command: 'setState', state: { fn: 'maxout', w1: '2', b2: '-1', from: '-3', to: '4', threshold: '0.1', z: '1.5' } });
     const { query } = controller.status();
-    const fresh = new ActivationExplorerModel();
-    expect(applyUrl(fresh, `?${query}`)).toEqual([]);
+    const fresh = activationFunctionsBinding(new ActivationExplorerModel());
+    expect(fresh.apply(new URLSearchParams(`?${query}`))).toEqual([]);
     expect(queryOf(fresh)).toBe(query);
   });
 
@@ -60,13 +61,6 @@ describe('ActivationFunctions controller and events', SLOW, () => {
     await tick();
     expect(controller.status().query).toBe('');
     expect(root.dataset.activation).toBe('sigmoid');
-  });
-
-  it('has no steps: next, prev, first, last and goto are refused', () => {
-    const { controller } = setup();
-    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
-    expect(controller.run({ command: 'goto', step: 1 })).toBe(false);
-    expect(controller.status().query).toBe('');
   });
 
   it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
@@ -82,13 +76,6 @@ describe('ActivationFunctions controller and events', SLOW, () => {
     expect(seen.map(({ name, detail }) => `${name}:${detail.query}`)).toEqual(['nn-ready:', 'nn-statechange:fn=tanh', 'nn-statechange:']);
   });
 
-  it('announces a change the reader makes', async () => {
-    const { root, seen } = setup();
-    root.querySelector<HTMLInputElement>('input[data-activation="relu"]')!.click();
-    await tick();
-    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'activation-functions', query: 'fn=relu' } });
-  });
-
   it('the ready event carries the state read from the URL', async () => {
     window.history.replaceState(null, '', '/?fn=relu&z=1');
     const { seen } = setup({ syncUrl: true });
@@ -96,14 +83,4 @@ describe('ActivationFunctions controller and events', SLOW, () => {
     expect(seen.map(({ name, detail }) => `${name}:${detail.query}`)).toEqual(['nn-ready:fn=relu&z=1']);
   });
 
-  it('shows the share panel with the current state when controls are on, and none without', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { fn: 'relu' } });
-    await tick();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/activation-functions/?fn=relu');
-    stopListening();
-    const bare = setup({ controls: false });
-    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

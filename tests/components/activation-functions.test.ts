@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ActivationFunctions from '../../src/components/widgets/activation-functions/ActivationFunctions.svelte';
 import { ActivationExplorerModel, SAMPLE_POINTS, roundToStep } from '../../src/components/widgets/activation-functions/model.svelte';
 import { curvePath, kinkEnds, tickText, valueAxis } from '../../src/components/widgets/activation-functions/plot';
-import { applyUrl, urlFields } from '../../src/components/widgets/activation-functions/url-sync.svelte';
+import { applyQuery, urlFields } from '../../src/components/widgets/activation-functions/binding';
 import { readActivationUrl } from '../../src/components/widgets/activation-functions/url';
 import {
   identityChecks,
@@ -12,7 +12,7 @@ import {
   valueAt,
   type ExplorerActivationName,
   type MaxoutParams,
-} from '../../src/engine/activation-explorer';
+} from '../../src/engine/models/activation-explorer';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(ActivationFunctions, { props: { syncUrl: false, ...props } });
@@ -293,7 +293,7 @@ describe('URL state', () => {
 
   it('applies values the engine accepts and reports the ones it refuses, keeping defaults there', () => {
     const model = new ActivationExplorerModel();
-    const ignored = applyUrl(model, '?fn=leakyRelu&alpha=5000&from=8&to=10&z=9&threshold=-1&w1=x', '');
+    const ignored = applyQuery(model, new URLSearchParams('?fn=leakyRelu&alpha=5000&from=8&to=10&z=9&threshold=-1&w1=x'), { prefix: '' });
     expect(model.name).toBe('leakyRelu');
     expect(model.settings).toMatchObject({ alpha: 0.01, from: 8, to: 10, z: 9, threshold: 0.05, w1: 0 });
     expect(ignored).toEqual(['w1=x', 'alpha=5000', 'threshold=-1']);
@@ -303,13 +303,13 @@ describe('URL state', () => {
 
   it('an inverted range from a link keeps the valid end', () => {
     const model = new ActivationExplorerModel();
-    expect(applyUrl(model, '?from=3&to=-3')).toEqual(['to=-3']);
+    expect(applyQuery(model, new URLSearchParams('?from=3&to=-3'))).toEqual(['to=-3']);
     expect(model.range).toEqual({ from: 3, to: 6 });
   });
 
   it('honours the prefix and leaves other widgets’ fields alone', () => {
     const model = new ActivationExplorerModel();
-    expect(applyUrl(model, '?fn=relu&a.fn=tanh&a.z=oops', 'a.')).toEqual(['a.z=oops']);
+    expect(applyQuery(model, new URLSearchParams('?fn=relu&a.fn=tanh&a.z=oops'), { prefix: 'a.' })).toEqual(['a.z=oops']);
     expect(model.name).toBe('tanh');
   });
 
@@ -344,7 +344,7 @@ describe('options', () => {
 
   it('speaks English', () => {
     const { q } = setup({ lang: 'en' });
-    expect(q('.title')!.textContent).toBe('Activation explorer: f(z) and f′(z)');
+    expect(q('.widget-title')!.textContent).toBe('Activation explorer: f(z) and f′(z)');
     expect(q('[data-role="sigmoid-peak-note"]')!.textContent).toBe('Largest σ′ = 0.25, at z = 0');
   });
 });

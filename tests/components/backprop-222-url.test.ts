@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBackprop222Url, resolveStep } from '../../src/components/widgets/backprop-222/url';
 import { stepFromHash, writeUrlState } from '../../src/components/shared/url-state';
-import { replay } from '../../src/engine/backprop222';
+import { replay } from '../../src/engine/models/backprop222';
 
 const trace = replay();
 

@@ -62,7 +62,7 @@ describe('Backprop222 stepper', () => {
     const { root, current } = setup();
     const field = root.querySelector<HTMLInputElement>('input[name="lr"]')!;
     await fireEvent.input(field, { target: { value: 'fast' } });
-    expect(root.querySelector('[data-role="param-errors"]')!.textContent).toContain('“fast” 不是一个数字');
+    expect(root.querySelector('[data-role="param-errors"]')!.textContent).toContain('“fast” 不是一个数');
     await fireEvent.input(field, { target: { value: '-1' } });
     expect(root.querySelector('[data-role="param-errors"]')!.textContent).toContain('学习率必须大于 0');
     expect(root.textContent).not.toMatch(/NaN/);

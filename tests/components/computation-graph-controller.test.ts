@@ -3,7 +3,7 @@ import { tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ComputationGraph from '../../src/components/widgets/computation-graph/ComputationGraph.svelte';
 import { controllerOf, type WidgetController } from '../../src/components/shared/widget-api';
-import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps, type PresetId } from '../../src/engine/computation-graph';
+import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps, type PresetId } from '../../src/engine/models/computation-graph';
 
 function allSteps(presetId: PresetId, values: Record<string, number> = {}) {
   const result = buildPreset(presetId, values);
@@ -159,12 +159,4 @@ describe('ComputationGraph controller', () => {
     expect(seen).toEqual(['stepchange:1', 'start:1', 'statechange:1']);
   });
 
-  it('offers the embed code with the current state when controls are shown', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { preset: 'J', c: '3' } });
-    await tick();
-    const share = root.querySelector('[data-role="share"]')!;
-    expect(share.querySelector<HTMLTextAreaElement>('[data-snippet="link"]')!.value).toContain('/embed/computation-graph/?preset=J&c=3');
-    expect(setup({ controls: false }).root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

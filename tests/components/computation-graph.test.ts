@@ -6,7 +6,7 @@ import { plainSymbol } from '../../src/components/widgets/computation-graph/symb
 import { presetFromSlug, readComputationGraphUrl, resolveStep } from '../../src/components/widgets/computation-graph/url';
 import {
   buildPreset, edgeVisitCounts, forwardModeSteps, forwardSteps, reverseModeSteps, type PresetId,
-} from '../../src/engine/computation-graph';
+} from '../../src/engine/models/computation-graph';
 
 function allSteps(presetId: PresetId, values: Record<string, number> = {}) {
   const result = buildPreset(presetId, values);
@@ -152,7 +152,7 @@ describe('ComputationGraph stepper', () => {
   });
 
   it.each([
-    ['', '请输入一个数'],
+    ['', '请填写一个数'],
     ['abc', '“abc” 不是一个数'],
     ['1e400', '太大'],
     ['2e6', '超出了允许范围'],

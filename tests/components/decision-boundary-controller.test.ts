@@ -2,7 +2,7 @@ import { fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controllerOf } from '../../src/components/shared/widget-api';
 import DecisionBoundary from '../../src/components/widgets/decision-boundary/DecisionBoundary.svelte';
-import type { BoundaryStatus } from '../../src/components/widgets/decision-boundary/controller';
+import type { BoundaryStatus } from '../../src/components/widgets/decision-boundary/binding';
 import { defaultSettings } from '../../src/components/widgets/decision-boundary/fields';
 import { workerChannel, workerUrl } from '../../src/components/widgets/decision-boundary/trainer-client';
 import { readBoundaryUrl } from '../../src/components/widgets/decision-boundary/url';
@@ -86,7 +86,7 @@ describe('DecisionBoundary controller', { timeout: 20000 }, () => {
     expect(controller.run({ command: 'setState', state: { layers: '4,,4' } })).toBe(false);
     expect(controller.run({ command: 'setState', state: { data: 'moons' } })).toBe(false);
     expect(status().query).toBe('act=relu');
-    expect(controller.run({ command: 'setState', state: { id: 'demo' } })).toBe(true);
+    expect(controller.run({ command: 'setState', state: { id: 'demo' } })).toBe(false);
     expect(status().query).toBe('act=relu');
   });
 
@@ -147,14 +147,6 @@ describe('DecisionBoundary controller', { timeout: 20000 }, () => {
     expect(seen.at(-2)!.status.epoch).toBeGreaterThan(10);
   });
 
-  it('offers the embed code for the current settings when the controls are shown', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { data: 'circle' } });
-    await Promise.resolve();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/decision-boundary/?data=circle');
-    expect(setup({ controls: false }).root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });
 
 describe('the training worker’s address', () => {

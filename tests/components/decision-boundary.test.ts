@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   GRID_EXTENT, accuracy, createTrainingState, makeDataset, trainEpochs,
   type DataPoint, type TrainingOptions, type TrainingState,
-} from '../../src/engine/decision-boundary';
+} from '../../src/engine/models/decision-boundary';
 import DecisionBoundary from '../../src/components/widgets/decision-boundary/DecisionBoundary.svelte';
 import { DEFAULT_SETTINGS, defaultSettings, parseField, withLayerAdded, withUnitsChanged } from '../../src/components/widgets/decision-boundary/fields';
 import { heatmapPixels, probabilityColour } from '../../src/components/widgets/decision-boundary/heatmap';
@@ -86,7 +86,7 @@ describe('worker protocol: createTrainingSession', () => {
   it('reports refused options with the engine’s error records', () => {
     const reply = createTrainingSession().handle({ type: 'init', generation: 1, options: { ...OPTIONS, learningRate: 0, hiddenLayers: [17] } });
     expect(reply).toMatchObject({ type: 'error', reason: 'invalid-options' });
-    expect(reply.type === 'error' && reply.errors.map((e) => e.name)).toEqual(['hiddenLayers[0]', 'learningRate']);
+    expect(reply.type === 'error' && reply.errors.map((e) => e.field)).toEqual(['hiddenLayers[0]', 'learningRate']);
   });
 
   it('an absurd learning rate ends in a diverged snapshot and further chunks change nothing', () => {
@@ -108,7 +108,7 @@ describe('worker protocol: createTrainingSession', () => {
 
   it('initialSnapshot is the init reply, or the engine’s refusal', () => {
     expect(initialSnapshot(OPTIONS)).toEqual(snapshotOf(createTrainingSession().handle({ type: 'init', generation: 0, options: OPTIONS })));
-    expect(initialSnapshot({ ...OPTIONS, dataset: [] })).toEqual({ errors: [{ name: 'dataset', raw: '', code: 'empty' }] });
+    expect(initialSnapshot({ ...OPTIONS, dataset: [] })).toEqual({ errors: [{ field: 'dataset', received: '', code: 'empty' }] });
   });
 
   it('the worker entry answers each message with one reply', async () => {
@@ -298,11 +298,11 @@ describe('DecisionBoundary widget', { timeout: 20000 }, () => {
   });
 
   it.each([
-    ['count', 'abc', '不是有限的数字'],
+    ['count', 'abc', '不是一个数'],
     ['count', '3', '4 到 1000 的整数'],
     ['count', '10.5', '不是整数'],
     ['noise', '0.6', '0 到 0.5'],
-    ['noise', '', '请填写一个数字'],
+    ['noise', '', '请填写一个数'],
     ['learningRate', '0', '大于 0'],
     ['learningRate', '1e400', '太大了'],
     ['weightSeed', '-1', '超出允许范围'],

@@ -22,7 +22,8 @@ describe('postMessage commands', () => {
     [{ command: 'goto', step: 17 }, { command: 'goto', step: 17 }],
     [{ command: 'goto', step: "w5'" }, { command: 'goto', step: "w5'" }],
     [{ command: 'goto' }, undefined],
-    [{ command: 'setState', state: { w1: '0.2', bad: 3 } }, { command: 'setState', state: { w1: '0.2' } }],
+    // Numbers and booleans are kept for the controller to read as text (a parent page sends JSON types).
+    [{ command: 'setState', state: { w1: 0.2, biases: true } }, { command: 'setState', state: { w1: 0.2, biases: true } }],
     [{ command: 'launch' }, undefined],
     ['next', undefined],
     [null, undefined],

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import GradientDescent from '../../src/components/widgets/gradient-descent/GradientDescent.svelte';
 import { VIEW_BOUND } from '../../src/components/widgets/gradient-descent/settings';
 import { controllerOf, type WidgetController, type WidgetStatus } from '../../src/components/shared/widget-api';
-import { descend1d } from '../../src/engine/gradient-descent';
+import { descend1d } from '../../src/engine/models/gradient-descent';
 
 type GdStatus = WidgetStatus & { step: number; outcome: string };
 const stops: (() => void)[] = [];
@@ -147,12 +147,4 @@ describe('GradientDescent controller', () => {
     expect(seen.slice(1)).toEqual(['statechange:1:descending', 'statechange:2:descending', 'statechange:2:oscillating', 'statechange:3:oscillating']);
   });
 
-  it('offers the embed code with the current state when controls are shown', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { alpha: '0.5', steps: '3' } });
-    await tick();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/gradient-descent/?alpha=0.5&steps=3');
-    expect(setup({ controls: false }).root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

@@ -4,7 +4,7 @@ import GradientDescent from '../../src/components/widgets/gradient-descent/Gradi
 import { contourSegments } from '../../src/components/widgets/gradient-descent/contour-lines';
 import { thinIndices, VIEW_BOUND } from '../../src/components/widgets/gradient-descent/settings';
 import { readGradientDescentUrl } from '../../src/components/widgets/gradient-descent/url';
-import { descend1d, descend2d, makeLogisticDataset, type CurveId } from '../../src/engine/gradient-descent';
+import { descend1d, descend2d, makeLogisticDataset, type CurveId } from '../../src/engine/models/gradient-descent';
 
 function curveRun(curve: CurveId, w0: number, alpha: number, steps: number) {
   const run = descend1d(curve, w0, alpha, steps, { bound: VIEW_BOUND });
@@ -120,7 +120,7 @@ describe('GradientDescent widget', () => {
   });
 
   it.each([
-    ['alpha', '', '请输入一个数'],
+    ['alpha', '', '请填写一个数'],
     ['alpha', 'fast', '“fast” 不是一个数'],
     ['alpha', '0', 'α 必须大于 0'],
     ['alpha', '-1', 'α 必须大于 0'],

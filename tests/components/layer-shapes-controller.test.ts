@@ -2,7 +2,8 @@ import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import LayerShapes from '../../src/components/widgets/layer-shapes/LayerShapes.svelte';
 import { LayerShapesModel } from '../../src/components/widgets/layer-shapes/model.svelte';
-import { applyUrl, queryOf } from '../../src/components/widgets/layer-shapes/url-sync.svelte';
+import { layerShapesBinding } from '../../src/components/widgets/layer-shapes/binding';
+import { queryOf } from '../../src/components/shared/widget-binding';
 import { renderWidget, stopListening } from './widget-harness';
 
 /** Renders the widget with its event recorder and the helpers these tests read it with. */
@@ -54,8 +55,8 @@ describe('LayerShapes controller and events', SLOW, () => {
     const { controller } = setup();
     controller.run({ command: 'setState', state: { m: '10000', sizes: '784-30-30-10', all: 'true' } });
     const { query } = controller.status();
-    const fresh = new LayerShapesModel();
-    expect(applyUrl(fresh, `?${query}`)).toEqual([]);
+    const fresh = layerShapesBinding(new LayerShapesModel());
+    expect(fresh.apply(new URLSearchParams(`?${query}`))).toEqual([]);
     expect(queryOf(fresh)).toBe(query);
   });
 
@@ -68,13 +69,6 @@ describe('LayerShapes controller and events', SLOW, () => {
     expect(root.dataset.sizes).toBe('3-4-1');
     expect(root.dataset.m).toBe('5');
     expect(tables()).toBe(2);
-  });
-
-  it('has no steps: next, prev, first, last and goto are refused', () => {
-    const { controller } = setup();
-    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
-    expect(controller.run({ command: 'goto', step: 1 })).toBe(false);
-    expect(controller.status().query).toBe('');
   });
 
   it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
@@ -90,21 +84,4 @@ describe('LayerShapes controller and events', SLOW, () => {
     expect(seen[0].detail.widget).toBe('layer-shapes');
   });
 
-  it('announces a change the reader makes', async () => {
-    const { root, seen } = setup();
-    root.querySelector<HTMLInputElement>('input[data-option="all-layouts"]')!.click();
-    await tick();
-    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'layer-shapes', query: 'all=1' } });
-  });
-
-  it('shows the share panel with the current state when controls are on, and none without', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { sizes: '3-3-1' } });
-    await tick();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/layer-shapes/?sizes=3-3-1');
-    stopListening();
-    const bare = setup({ controls: false });
-    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

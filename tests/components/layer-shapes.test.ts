@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import LayerShapes from '../../src/components/widgets/layer-shapes/LayerShapes.svelte';
 import { MAX_SIDE, MIN_SIDE, layoutStep, unitFor } from '../../src/components/widgets/layer-shapes/box-layout';
 import { parseSizes, readLayerShapesUrl } from '../../src/components/widgets/layer-shapes/url';
-import { MAX_LAYERS, layerShapes, type ShapeRecord } from '../../src/engine/layer-shapes';
+import { MAX_LAYERS, layerShapes, type ShapeRecord } from '../../src/engine/models/layer-shapes';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(LayerShapes, { props: { syncUrl: false, ...props } });
@@ -12,7 +12,7 @@ function setup(props: Record<string, unknown> = {}) {
     root.querySelector<HTMLElement>(`[data-role="shape-table"][data-convention="${convention}"] tr[data-name="${name}"]`);
   const shape = (convention: string, name: string) => row(convention, name)?.dataset.shape;
   const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-  const alerts = () => [...root.querySelectorAll<HTMLElement>('[role="alert"][data-role="dimension-error"]')].map((a) => a.textContent!);
+  const alerts = () => [...root.querySelectorAll<HTMLElement>('[role="alert"][data-role="field-error"]')].map((a) => a.textContent!);
   return { root, row, shape, field, alerts };
 }
 
@@ -78,9 +78,9 @@ describe('LayerShapes editing and validation', SLOW, () => {
   it.each([
     ['m', '2.5', '必须是整数'],
     ['m', '0', '至少为 1'],
-    ['m', 'abc', '不是数字'],
+    ['m', 'abc', '不是一个数'],
     ['m', '', '请填写一个数'],
-    ['m', '1e400', '不能超过 10000'],
+    ['m', '1e400', '太大了'],
     ['n1', '99999', '不能超过 10000'],
     ['n1', '-3', '至少为 1'],
   ])('refuses %s = %j with a message and keeps the last valid shapes', async (name, raw, message) => {

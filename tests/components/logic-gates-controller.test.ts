@@ -2,7 +2,7 @@ import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import LogicGates from '../../src/components/widgets/logic-gates/LogicGates.svelte';
 import { LogicGatesModel } from '../../src/components/widgets/logic-gates/model.svelte';
-import { applyUrl, queryOf } from '../../src/components/widgets/logic-gates/url-sync.svelte';
+import { logicGatesBinding, queryOf } from '../../src/components/widgets/logic-gates/binding';
 import { renderWidget, stopListening } from './widget-harness';
 
 /** Renders the widget with its event recorder and the helpers these tests read it with. */
@@ -82,7 +82,7 @@ describe('LogicGates controller and events', SLOW, () => {
       controller.run({ command: 'setState', state });
       const { query } = controller.status();
       const fresh = new LogicGatesModel();
-      expect(applyUrl(fresh, `?${query}`)).toEqual([]);
+      expect(logicGatesBinding(fresh).apply(new URLSearchParams(query))).toEqual([]);
       expect(queryOf(fresh)).toBe(query);
     }
   });
@@ -98,13 +98,6 @@ describe('LogicGates controller and events', SLOW, () => {
     expect(controller.status().query).toBe('preset=xnor');
   });
 
-  it('has no steps: next, prev, first, last and goto are refused', () => {
-    const { controller } = setup();
-    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
-    expect(controller.run({ command: 'goto', step: 2 })).toBe(false);
-    expect(controller.status().query).toBe('');
-  });
-
   it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
     const { controller, seen } = setup();
     await tick();
@@ -118,21 +111,4 @@ describe('LogicGates controller and events', SLOW, () => {
     expect(seen[0].detail.widget).toBe('logic-gates');
   });
 
-  it('announces a change the reader makes', async () => {
-    const { root, seen } = setup();
-    root.querySelector<HTMLButtonElement>('[data-preset="xnor"]')!.click();
-    await tick();
-    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'logic-gates', query: 'preset=xnor' } });
-  });
-
-  it('shows the share panel with the current state when controls are on, and none without', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { preset: 'perceptron' } });
-    await tick();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/logic-gates/?preset=perceptron');
-    stopListening();
-    const bare = setup({ controls: false });
-    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import LogicGates from '../../src/components/widgets/logic-gates/LogicGates.svelte';
 import { normalArrow, positiveRegion } from '../../src/components/widgets/logic-gates/plot-geometry';
 import { readLogicGatesUrl } from '../../src/components/widgets/logic-gates/url';
-import { decisionLine, type DecisionSegment } from '../../src/engine/logic-gates';
-import { sigmoid } from '../../src/engine/activations';
+import { decisionLine, type DecisionSegment } from '../../src/engine/models/logic-gates';
+import { sigmoid } from '../../src/engine/core/activations';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(LogicGates, { props: { syncUrl: false, ...props } });
@@ -93,10 +93,10 @@ describe('LogicGates: one neuron', SLOW, () => {
   });
 
   it.each([
-    ['abc', '不是一个有限的数字'],
+    ['abc', '“abc” 不是一个数'],
     ['', '请填写一个数'],
-    ['1e400', '绝对值不能超过 1000'],
-    ['0x10', '不是一个有限的数字'],
+    ['1e400', '1e400 太大了'],
+    ['0x10', '“0x10” 不是一个数'],
     ['5000', '绝对值不能超过 1000'],
   ])('refuses θ1 = %j with a message and keeps the last valid θ', async (raw, message) => {
     const { root, field, rows } = setup();

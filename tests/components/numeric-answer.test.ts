@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import NumericAnswer from '../../src/components/exercise/NumericAnswer.svelte';
 
 async function answerWith(text: string, props: Record<string, unknown> = { answer: 0.25, decimals: 3 }) {
-  const { container } = render(NumericAnswer, { props });
+  const { container } = render(NumericAnswer, { props: props as never });
   const form = container.querySelector('form')!;
   await fireEvent.input(form.querySelector('input')!, { target: { value: text } });
   await fireEvent.submit(form);

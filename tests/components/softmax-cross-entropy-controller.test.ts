@@ -2,7 +2,8 @@ import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import SoftmaxCrossEntropy from '../../src/components/widgets/softmax-cross-entropy/SoftmaxCrossEntropy.svelte';
 import { SoftmaxModel } from '../../src/components/widgets/softmax-cross-entropy/model.svelte';
-import { applyUrl, queryOf } from '../../src/components/widgets/softmax-cross-entropy/url-sync.svelte';
+import { softmaxCrossEntropyBinding } from '../../src/components/widgets/softmax-cross-entropy/binding';
+import { queryOf } from '../../src/components/shared/widget-binding';
 import { renderWidget, stopListening } from './widget-harness';
 
 /** Renders the widget with its event recorder and the helpers these tests read it with. */
@@ -60,8 +61,9 @@ describe('SoftmaxCrossEntropy controller and events', SLOW, () => {
     controller.run({ command: 'setState', state: { z: '-1.5,0,2.25,7,3', t: '4' } });
     const { query } = controller.status();
     const fresh = new SoftmaxModel();
-    expect(applyUrl(fresh, `?${query}`)).toEqual([]);
-    expect(queryOf(fresh)).toBe(query);
+    const binding = softmaxCrossEntropyBinding(fresh);
+    expect(binding.apply(new URLSearchParams(`?${query}`))).toEqual([]);
+    expect(queryOf(binding)).toBe(query);
     expect(fresh.logits).toEqual([-1.5, 0, 2.25, 7, 3]);
   });
 
@@ -73,13 +75,6 @@ describe('SoftmaxCrossEntropy controller and events', SLOW, () => {
     expect(controller.status().query).toBe('');
     expect(root.querySelectorAll('[data-bar]')).toHaveLength(3);
     expect(loss().target).toBe('0');
-  });
-
-  it('has no steps: next, prev, first, last and goto are refused', () => {
-    const { controller } = setup();
-    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
-    expect(controller.run({ command: 'goto', step: 'z0' })).toBe(false);
-    expect(controller.status().query).toBe('');
   });
 
   it('announces nn-ready on mount and nn-statechange for each real change only', async () => {
@@ -95,21 +90,4 @@ describe('SoftmaxCrossEntropy controller and events', SLOW, () => {
     expect(seen[1].detail.widget).toBe('softmax-cross-entropy');
   });
 
-  it('announces a change the reader makes', async () => {
-    const { root, seen } = setup();
-    root.querySelector<HTMLButtonElement>('[data-action="preset"]')!.click();
-    await tick();
-    expect(seen.at(-1)).toEqual({ name: 'nn-statechange', detail: { widget: 'softmax-cross-entropy', query: 'preset=002' } });
-  });
-
-  it('shows the share panel with the current state when controls are on, and none without', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { z: '1,2', t: '1' } });
-    await tick();
-    const link = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="link"]')!;
-    expect(link.value).toContain('/embed/softmax-cross-entropy/?z=1%2C2&t=1');
-    stopListening();
-    const bare = setup({ controls: false });
-    expect(bare.root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

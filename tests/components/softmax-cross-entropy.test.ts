@@ -2,7 +2,7 @@ import { fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SoftmaxCrossEntropy from '../../src/components/widgets/softmax-cross-entropy/SoftmaxCrossEntropy.svelte';
 import { DEFAULT_LOGITS, MAX_CLASSES, SoftmaxModel } from '../../src/components/widgets/softmax-cross-entropy/model.svelte';
-import { applyUrl, urlFields } from '../../src/components/widgets/softmax-cross-entropy/url-sync.svelte';
+import { applyQuery, urlFields } from '../../src/components/widgets/softmax-cross-entropy/binding';
 import { readSoftmaxUrl } from '../../src/components/widgets/softmax-cross-entropy/url';
 import {
   DOCUMENT_002_PRESET,
@@ -10,7 +10,7 @@ import {
   softmaxCrossEntropy,
   softmaxTwoClassAsSigmoid,
   type SoftmaxCrossEntropyResult,
-} from '../../src/engine/softmax-cross-entropy';
+} from '../../src/engine/models/softmax-cross-entropy';
 
 function engine(logits: readonly number[], target: number): SoftmaxCrossEntropyResult {
   const result = softmaxCrossEntropy(logits, target);
@@ -236,20 +236,20 @@ describe('URL state', () => {
 
   it('applies what the engine accepts and reports the rest', () => {
     const model = new SoftmaxModel();
-    expect(applyUrl(model, '?z=1,2e7&t=1')).toEqual(['z=1,2e7']);
+    expect(applyQuery(model, new URLSearchParams('?z=1,2e7&t=1'))).toEqual(['z=1,2e7']);
     expect(model.logits).toEqual([...DEFAULT_LOGITS]);
     expect(model.targetIndex).toBe(1);
-    expect(applyUrl(model, '?z=0,1&t=5')).toEqual(['t=5']);
+    expect(applyQuery(model, new URLSearchParams('?z=0,1&t=5'))).toEqual(['t=5']);
     expect(model.logits).toEqual([0, 1]);
     expect(model.targetIndex).toBe(1);
   });
 
   it('preset=002 loads the document example; z and t may then override it', () => {
     const model = new SoftmaxModel();
-    expect(applyUrl(model, '?preset=002')).toEqual([]);
+    expect(applyQuery(model, new URLSearchParams('?preset=002'))).toEqual([]);
     expect(model.isPreset).toBe(true);
     expect(urlFields(model)).toEqual({ preset: '002', z: undefined, t: undefined });
-    applyUrl(model, '?preset=002&t=5');
+    applyQuery(model, new URLSearchParams('?preset=002&t=5'));
     expect(model.targetIndex).toBe(5);
     expect(urlFields(model)).toMatchObject({ preset: undefined, t: '5' });
   });
@@ -260,7 +260,7 @@ describe('URL state', () => {
     model.setText(2, '-3');
     expect(urlFields(model)).toEqual({ preset: undefined, z: '2,1,-3', t: '0' });
     const prefixed = new SoftmaxModel();
-    expect(applyUrl(prefixed, '?z=5,5&s.z=1,2,3,4&s.t=3', 's.')).toEqual([]);
+    expect(applyQuery(prefixed, new URLSearchParams('?z=5,5&s.z=1,2,3,4&s.t=3'), { prefix: 's.' })).toEqual([]);
     expect(prefixed.logits).toEqual([1, 2, 3, 4]);
     expect(prefixed.targetIndex).toBe(3);
   });

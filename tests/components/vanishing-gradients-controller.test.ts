@@ -59,9 +59,9 @@ describe('VanishingGradients controller', () => {
     expect(pressed('tanh')).toBe('true');
   });
 
-  it('setState leaves names it does not know alone, as the URL reader does', () => {
+  it('setState refuses names it does not know, like every widget, and keeps its state', () => {
     const { controller } = setup();
-    expect(controller.run({ command: 'setState', state: { id: 'demo', class: 'wide' } })).toBe(true);
+    expect(controller.run({ command: 'setState', state: { id: 'demo', class: 'wide' } })).toBe(false);
     expect(controller.status().query).toBe('');
   });
 
@@ -76,13 +76,6 @@ describe('VanishingGradients controller', () => {
     expect(controller.status().query).toBe('');
     expect(bars()).toBe(11);
     expect(root.querySelector('[data-role="field-error"]')).toBeNull();
-  });
-
-  it('refuses the stepping commands: the demo has no steps', () => {
-    const { controller } = setup();
-    for (const command of ['next', 'prev', 'first', 'last'] as const) expect(controller.run({ command })).toBe(false);
-    expect(controller.run({ command: 'goto', step: 2 })).toBe(false);
-    expect(controller.status().query).toBe('');
   });
 
   it('status().query round-trips through the URL reader and a freshly opened widget', async () => {
@@ -119,12 +112,4 @@ describe('VanishingGradients controller', () => {
     ]);
   });
 
-  it('offers the embed code for the current settings when the controls are shown', async () => {
-    const { root, controller } = setup();
-    controller.run({ command: 'setState', state: { act: 'tanh' } });
-    await Promise.resolve();
-    const iframe = root.querySelector<HTMLTextAreaElement>('[data-role="share"] [data-snippet="iframe"]')!;
-    expect(iframe.value).toContain('/embed/vanishing-gradients/?act=tanh');
-    expect(setup({ controls: false }).root.querySelector('[data-role="share"]')).toBeNull();
-  });
 });

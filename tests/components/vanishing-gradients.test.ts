@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { vanishingGradients, type GradientProfile, type VanishingOptions } from '../../src/engine/vanishing-gradients';
+import { vanishingGradients, type GradientProfile, type VanishingOptions } from '../../src/engine/models/vanishing-gradients';
 import VanishingGradients from '../../src/components/widgets/vanishing-gradients/VanishingGradients.svelte';
 import Verdict from '../../src/components/widgets/vanishing-gradients/Verdict.svelte';
 import { DEFAULT_OPTIONS, parseField, presetScale } from '../../src/components/widgets/vanishing-gradients/fields';
@@ -108,8 +108,8 @@ describe('VanishingGradients: defaults and bars', () => {
 
 describe('VanishingGradients: refused input', () => {
   it.each([
-    ['depth', 'abc', '“abc” 不是有限的数字'],
-    ['depth', '', '请填写一个数字'],
+    ['depth', 'abc', '“abc” 不是一个数'],
+    ['depth', '', '请填写一个数'],
     ['depth', '31', '1 到 30 的整数'],
     ['depth', '2.5', '不是整数'],
     ['width', '1e400', '太大了'],

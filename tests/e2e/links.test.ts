@@ -1,12 +1,13 @@
 /**
- * Link check over the built site: every internal href and src in every page points to a file in
- * dist/, and every #fragment on an internal page link names an id on the target page.
+ * Link check over the built site (the one the browser tests serve): every internal href and src in
+ * every page points to a file in it, and every #fragment on an internal page link names an id on the target page.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteDir } from './harness';
 
-const DIST = resolve('dist');
+const DIST = siteDir;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

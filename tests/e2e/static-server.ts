@@ -26,7 +26,10 @@ export function serveStatic(root: string): Promise<{ server: Server; url: string
       createReadStream(join(root, '404.html')).on('error', () => response.end('not found')).pipe(response);
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // Astro names these files by content hash; letting the browser keep them spares every page load of a test run from refetching them.
+    if (request.url?.startsWith('/_astro/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
+    response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => {

@@ -23,9 +23,9 @@ import {
   type IdentityCheck,
   type MaxoutParams,
   type ZInterval,
-} from '../../src/engine/activation-explorer';
-import { sigmoid } from '../../src/engine/activations';
-import { createRng, uniform } from '../../src/engine/random';
+} from '../../src/engine/models/activation-explorer';
+import { sigmoid } from '../../src/engine/core/activations';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 function samples(result: ReturnType<typeof sampleActivation>): ActivationSamples {

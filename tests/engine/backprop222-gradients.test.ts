@@ -3,9 +3,9 @@
  * random parameter sets. Only the textbook order yields true gradients at the starting point.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/engine/activations';
-import { DOCUMENT_PARAMS, PARAM_NAMES, replay, type Params222, type Trace } from '../../src/engine/backprop222';
-import { createRng, uniform } from '../../src/engine/random';
+import { sigmoid } from '../../src/engine/core/activations';
+import { DOCUMENT_PARAMS, PARAM_NAMES, replay, type Params222, type Trace } from '../../src/engine/models/backprop222';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 /** An independent scalar implementation of the forward pass and error. */

@@ -18,9 +18,9 @@ import {
   type ComputationGraph,
   type GraphStep,
   type PresetId,
-} from '../../src/engine/computation-graph';
-import { sigmoid } from '../../src/engine/activations';
-import { createRng, uniform } from '../../src/engine/random';
+} from '../../src/engine/models/computation-graph';
+import { sigmoid } from '../../src/engine/core/activations';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 function graphOf(presetId: PresetId, values: Record<string, unknown> = {}): ComputationGraph {
@@ -320,7 +320,7 @@ describe('input validation', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ inputId: 'a', issue, received });
+    expect(result.errors[0]).toMatchObject({ field: 'a', code: issue, received });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
@@ -328,12 +328,12 @@ describe('input validation', () => {
     const result = buildPreset('J=3(a+bc)', { a: NaN, c: Infinity, q: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.inputId, e.issue])).toEqual([['a', 'not-a-number'], ['c', 'not-finite'], ['q', 'unknown-input']]);
+    expect(result.errors.map((e) => [e.field, e.code])).toEqual([['a', 'not-a-number'], ['c', 'not-finite'], ['q', 'unknown-input']]);
   });
 
   it('an unknown preset gives an error record', () => {
     const result = buildPreset('e=mc^2' as PresetId);
-    expect(result).toMatchObject({ ok: false, errors: [{ issue: 'unknown-preset' }] });
+    expect(result).toMatchObject({ ok: false, errors: [{ code: 'unknown-preset' }] });
   });
 
   it.each(PRESET_IDS)('%s: inputs at ±MAX_INPUT_MAGNITUDE keep every value and gradient finite', (presetId) => {

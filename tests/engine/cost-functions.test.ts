@@ -4,7 +4,7 @@
  * and the likelihood identities −ln Π P = Σ log loss.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/engine/activations';
+import { sigmoid } from '../../src/engine/core/activations';
 import {
   LIKELIHOOD_EXAMPLE,
   REGRESSION_EXAMPLE,
@@ -24,8 +24,8 @@ import {
   type CostName,
   type Hypothesis,
   type Sample,
-} from '../../src/engine/cost-functions';
-import { createRng, uniform } from '../../src/engine/random';
+} from '../../src/engine/lessons/cost-functions';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 const rng = createRng(11);

@@ -20,7 +20,7 @@ import {
   type DatasetOptions,
   type TrainingOptions,
   type TrainingState,
-} from '../../src/engine/decision-boundary';
+} from '../../src/engine/models/decision-boundary';
 
 function dataset(kind: DatasetKind, options: DatasetOptions): Dataset {
   const result = makeDataset(kind, options);
@@ -100,7 +100,7 @@ describe('datasets', () => {
     ['moons', {}, 'kind:unknown-choice'],
   ] as const)('%s %o → %s', (kind, options, code) => {
     const result = makeDataset(kind as DatasetKind, { count: 10, noise: 0, seed: 1, ...options });
-    expect('errors' in result && result.errors.map((e) => `${e.name}:${e.code}`)).toEqual([code]);
+    expect('errors' in result && result.errors.map((e) => `${e.field}:${e.code}`)).toEqual([code]);
   });
 });
 
@@ -275,7 +275,7 @@ describe('plain data for a Worker', () => {
   it('createTrainingState refuses bad options with error records', () => {
     const codes = (override: Partial<Record<keyof TrainingOptions, unknown>>) => {
       const result = createTrainingState({ ...options, ...override } as TrainingOptions);
-      return 'errors' in result ? result.errors.map((e) => `${e.name}:${e.code}`) : [];
+      return 'errors' in result ? result.errors.map((e) => `${e.field}:${e.code}`) : [];
     };
     expect(codes({ hiddenLayers: [1, 2, 3, 4, 5] })).toEqual(['hiddenLayers:out-of-range']);
     expect(codes({ hiddenLayers: [0] })).toEqual(['hiddenLayers[0]:out-of-range']);

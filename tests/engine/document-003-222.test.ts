@@ -3,8 +3,8 @@
  * is printed with, plus the documented discrepancies between the two update orders.
  */
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_PARAMS, replay, type Order222 } from '../../src/engine/backprop222';
-import { decimalsOf } from '../../src/engine/format';
+import { DOCUMENT_PARAMS, replay, type Order222 } from '../../src/engine/models/backprop222';
+import { decimalsOf } from '../../src/engine/core/format';
 
 const textbook = replay(DOCUMENT_PARAMS, { order: 'textbook' });
 const published = replay(DOCUMENT_PARAMS, { order: 'published' });

@@ -3,25 +3,29 @@
  * value or formula with the engine. A check fails if `correct` is wrong (numbers are compared to
  * their printed precision) or if the printed value would in fact have been right.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SCALAR_ACTIVATIONS, sigmoid } from '../../src/engine/activations';
-import { DOCUMENT_PARAMS, replay } from '../../src/engine/backprop222';
-import { buildPreset, reverseModeGradient } from '../../src/engine/computation-graph';
-import { decimalsOf } from '../../src/engine/format';
-import { DOCUMENT_PRESETS, DOCUMENT_PERCEPTRON, DOCUMENT_XNOR, CORRECTED_PRESETS, checkPreset, evaluateXnor, perceptronTable } from '../../src/engine/logic-gates';
-import { productShape } from '../../src/engine/layer-shapes';
-import { LOSSES } from '../../src/engine/losses';
-import { backward, forward, initParams, type NetworkSpec } from '../../src/engine/network';
-import { createRng, uniform } from '../../src/engine/random';
-import { softmaxCrossEntropy, DOCUMENT_002_PRESET } from '../../src/engine/softmax-cross-entropy';
+import { SCALAR_ACTIVATIONS, sigmoid } from '../../src/engine/core/activations';
+import { DOCUMENT_PARAMS, replay } from '../../src/engine/models/backprop222';
+import { buildPreset, reverseModeGradient } from '../../src/engine/models/computation-graph';
+import { decimalsOf } from '../../src/engine/core/format';
+import { DOCUMENT_PRESETS, DOCUMENT_PERCEPTRON, DOCUMENT_XNOR, CORRECTED_PRESETS, checkPreset, evaluateXnor, perceptronTable } from '../../src/engine/models/logic-gates';
+import { productShape } from '../../src/engine/models/layer-shapes';
+import { LOSSES } from '../../src/engine/core/losses';
+import { backward, forward, initParams, type NetworkSpec } from '../../src/engine/core/network';
+import { createRng, uniform } from '../../src/engine/core/random';
+import { softmaxCrossEntropy, DOCUMENT_002_PRESET } from '../../src/engine/models/softmax-cross-entropy';
 import { erratumSchema, type Erratum } from '../../src/content/schemas';
 import { centralDifference, relativeError } from './gradient-check';
 
-const ERRATA: Erratum[] = (load(readFileSync('src/content/errata/errata.yaml', 'utf8')) as unknown[]).map((entry) =>
+const ALL_ERRATA: Erratum[] = (load(readFileSync('src/content/errata/errata.yaml', 'utf8')) as unknown[]).map((entry) =>
   erratumSchema.parse(entry),
 );
+const THIS_FILE = 'tests/engine/errata.test.ts';
+/** `test` is written "file › test name"; the errata checked in this file are those whose `test` names it. */
+const testFileOf = (erratum: Erratum) => erratum.test.split(' › ')[0];
+const ERRATA = ALL_ERRATA.filter((erratum) => testFileOf(erratum) === THIS_FILE);
 
 /** The engine's value agrees with `printed` to the number of decimals `printed` shows. */
 function agreesWith(value: number, printed: string): boolean {
@@ -239,7 +243,15 @@ const CHECKS: Record<string, (erratum: Erratum) => void> = {
 describe('errata', () => {
   it('the list is not empty and ids are unique', () => {
     expect(ERRATA.length).toBeGreaterThan(20);
-    expect(new Set(ERRATA.map((e) => e.id)).size).toBe(ERRATA.length);
+    expect(new Set(ALL_ERRATA.map((e) => e.id)).size).toBe(ALL_ERRATA.length);
+  });
+
+  it.each(ALL_ERRATA.map((e) => [e.id, e] as const))('%s names an existing test file that checks it', (id, erratum) => {
+    const [file, name, ...rest] = erratum.test.split(' › ');
+    expect(rest).toEqual([]);
+    expect(name).toBe(id);
+    expect(existsSync(file), file).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain(`'${id}'`);
   });
 
   it.each(ERRATA.map((e) => [e.id, e] as const))('%s', (id, erratum) => {

@@ -1,6 +1,6 @@
 /** The feature counts documents 000 and 003 quote, recomputed exactly. */
 import { describe, expect, it } from 'vitest';
-import { binomial, monomialsOfDegree, pairwiseProducts, polynomialParameters } from '../../src/engine/feature-count';
+import { binomial, monomialsOfDegree, pairwiseProducts, polynomialParameters } from '../../src/engine/lessons/feature-count';
 
 describe('feature explosion', () => {
   it.each([

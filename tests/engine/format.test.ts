@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, formatNumber, texNumber } from '../../src/engine/format';
+import { decimalsOf, formatNumber, texNumber } from '../../src/engine/core/format';
 
 describe('formatNumber', () => {
   it.each([

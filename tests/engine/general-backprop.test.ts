@@ -17,11 +17,11 @@ import {
   rowFormGradients,
   trainSteps,
   type ParameterRef,
-} from '../../src/engine/general-backprop';
-import { maxAbsDifference, shapeOf, traceInner, transpose } from '../../src/engine/matrix';
-import { backward, batchLoss, forward, initParams, trainStep, type NetworkSpec } from '../../src/engine/network';
-import { createRng, uniform } from '../../src/engine/random';
-import { formatNumber } from '../../src/engine/format';
+} from '../../src/engine/lessons/general-backprop';
+import { maxAbsDifference, shapeOf, traceInner, transpose } from '../../src/engine/core/matrix';
+import { backward, batchLoss, forward, initParams, trainStep, type NetworkSpec } from '../../src/engine/core/network';
+import { createRng, uniform } from '../../src/engine/core/random';
+import { formatNumber } from '../../src/engine/core/format';
 import { relativeError } from './gradient-check';
 
 const demo = generalDemo();

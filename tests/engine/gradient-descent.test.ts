@@ -20,10 +20,11 @@ import {
   type CurveId,
   type Descent1dRun,
   type Descent2dRun,
-  type DescentInputErrors,
+  type DescentErrorCode,
   type LabelledPoint,
-} from '../../src/engine/gradient-descent';
-import { createRng, uniform } from '../../src/engine/random';
+} from '../../src/engine/models/gradient-descent';
+import type { Refusal } from '../../src/engine/core/validation';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 function run1d(curve: CurveId, w0: number, alpha: number, steps: number, bound?: number): Descent1dRun {
@@ -177,9 +178,9 @@ describe('the other curves', () => {
 });
 
 describe('input validation', () => {
-  const errorsOf = (result: Descent1dRun | Descent2dRun | DescentInputErrors) => {
+  const errorsOf = (result: Descent1dRun | Descent2dRun | Refusal<DescentErrorCode>) => {
     if (result.ok) throw new Error('expected an error record');
-    return result.errors.map((e) => [e.field, e.issue]);
+    return result.errors.map((e) => [e.field, e.code]);
   };
 
   it.each([

@@ -20,7 +20,7 @@ import {
   type Scope,
   type Shape,
   type ShapeRecord,
-} from '../../src/engine/layer-shapes';
+} from '../../src/engine/models/layer-shapes';
 
 function records(m: number, sizes: number[], conventions: ConventionId[] = [...ALL_CONVENTIONS]): ShapeRecord[] {
   const result = layerShapes(m, sizes, conventions);

@@ -4,7 +4,7 @@
  * presets whose printed weights do not produce the truth table the document claims for them.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/engine/activations';
+import { sigmoid } from '../../src/engine/core/activations';
 import {
   BIPOLAR_INPUTS,
   CORRECTED_PRESETS,
@@ -28,7 +28,7 @@ import {
   type GatePreset,
   type PerceptronRow,
   type StepPerceptron,
-} from '../../src/engine/logic-gates';
+} from '../../src/engine/models/logic-gates';
 
 function ok<R>(result: R): Exclude<R, { error: unknown }> {
   if (typeof result === 'object' && result !== null && 'error' in result) throw new Error(JSON.stringify(result));

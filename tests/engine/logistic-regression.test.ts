@@ -4,22 +4,20 @@
  * the one-feature gradient of gradient-descent.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/engine/activations';
-import { logisticCost as oneFeatureCost, logisticGradient as oneFeatureGradient, makeLogisticDataset } from '../../src/engine/gradient-descent';
+import { sigmoid } from '../../src/engine/core/activations';
+import { logisticCost as oneFeatureCost, logisticGradient as oneFeatureGradient, makeLogisticDataset } from '../../src/engine/models/gradient-descent';
 import {
   LOGISTIC_EXAMPLE,
   gradientStep,
   logisticCost,
   loopGradient,
-  matmul,
-  shapeOf,
   train,
-  transpose,
   vectorisedGradient,
   type LogisticProblem,
-} from '../../src/engine/logistic-regression';
-import { backward, forward, type NetworkSpec } from '../../src/engine/network';
-import { createRng, uniform } from '../../src/engine/random';
+} from '../../src/engine/lessons/logistic-regression';
+import { matmul, shapePair, transpose } from '../../src/engine/core/matrix';
+import { backward, forward, type NetworkSpec } from '../../src/engine/core/network';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 function randomProblem(seed: number, n: number, m: number): LogisticProblem {
@@ -52,11 +50,11 @@ describe.each(PROBLEMS)('%s', (_name, problem) => {
   });
 
   it('has the shapes of §7.2.7', () => {
-    const [n, m] = shapeOf(problem.X);
-    expect(shapeOf(vec.Z)).toEqual([1, m]);
-    expect(shapeOf(vec.A)).toEqual([1, m]);
-    expect(shapeOf(vec.dZ)).toEqual([1, m]);
-    expect(shapeOf(vec.dW)).toEqual([n, 1]);
+    const [n, m] = shapePair(problem.X);
+    expect(shapePair(vec.Z)).toEqual([1, m]);
+    expect(shapePair(vec.A)).toEqual([1, m]);
+    expect(shapePair(vec.dZ)).toEqual([1, m]);
+    expect(shapePair(vec.dW)).toEqual([n, 1]);
   });
 
   it('matches finite differences of J', () => {
@@ -69,7 +67,7 @@ describe.each(PROBLEMS)('%s', (_name, problem) => {
   });
 
   it('matches a single sigmoid neuron with log loss in network.ts, averaged over the samples', () => {
-    const [n, m] = shapeOf(problem.X);
+    const [n, m] = shapePair(problem.X);
     const spec: NetworkSpec = { inputSize: n, layers: [{ size: 1, activation: { name: 'sigmoid' } }], loss: 'binaryCrossEntropy' };
     const params = { weights: [[[...problem.w]]], biases: [[problem.b]] };
     let dw = new Array<number>(n).fill(0);

@@ -17,7 +17,7 @@ import {
   texMatrix,
   traceInner,
   transpose,
-} from '../../src/engine/matrix';
+} from '../../src/engine/core/matrix';
 
 const A = [
   [1, 2, 3],

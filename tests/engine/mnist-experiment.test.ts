@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOSSES } from '../../src/engine/losses';
+import { LOSSES } from '../../src/engine/core/losses';
 import {
   EXPERIMENT_LOSSES,
   MATLAB_SETTINGS,
@@ -27,9 +27,9 @@ import {
   trainExperiment,
   type Dataset,
   type ExperimentSettings,
-} from '../../src/engine/mnist-experiment';
-import { backward, forward, initParams } from '../../src/engine/network';
-import { createRng, gaussian } from '../../src/engine/random';
+} from '../../src/engine/lessons/mnist-experiment';
+import { backward, forward, initParams } from '../../src/engine/core/network';
+import { createRng, gaussian } from '../../src/engine/core/random';
 
 const DIM = 16;
 const CLASSES = 4;

@@ -3,10 +3,10 @@
  * random networks, the δ = a − y shortcuts, the two update orders and weight decay.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActivationName } from '../../src/engine/activations';
-import type { LossName } from '../../src/engine/losses';
-import { backward, batchLoss, forward, initParams, sampleLoss, trainStep, type NetworkParams, type NetworkSpec } from '../../src/engine/network';
-import { createRng, uniform } from '../../src/engine/random';
+import type { ActivationName } from '../../src/engine/core/activations';
+import type { LossName } from '../../src/engine/core/losses';
+import { backward, batchLoss, forward, initParams, sampleLoss, trainStep, type NetworkParams, type NetworkSpec } from '../../src/engine/core/network';
+import { createRng, uniform } from '../../src/engine/core/random';
 import { centralDifference, relativeError } from './gradient-check';
 
 function perturbed(params: NetworkParams, kind: 'weights' | 'biases', index: number[], x: number): NetworkParams {
@@ -112,10 +112,10 @@ describe('training', () => {
     inputs.forEach((x, i) => expect(Math.round(forward(spec, params, x).output[0])).toBe(targets[i][0]));
   });
 
-  it('simultaneous and output-first orders agree on the output layer and differ below it', () => {
+  it('textbook and published orders agree on the output layer and differ below it', () => {
     const params = initParams(spec, createRng(5), { scale: 1 });
-    const a = trainStep(spec, params, inputs, targets, { learningRate: 0.5, order: 'simultaneous' });
-    const b = trainStep(spec, params, inputs, targets, { learningRate: 0.5, order: 'output-first' });
+    const a = trainStep(spec, params, inputs, targets, { learningRate: 0.5, order: 'textbook' });
+    const b = trainStep(spec, params, inputs, targets, { learningRate: 0.5, order: 'published' });
     expect(b.weights[1]).toEqual(a.weights[1]);
     expect(b.weights[0]).not.toEqual(a.weights[0]);
   });

@@ -4,9 +4,9 @@
  * saturated unit trained with the squared error, and softmax with −Σ y ln a giving δ = a − y.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid, softmax } from '../../src/engine/activations';
-import { LOSSES } from '../../src/engine/losses';
-import { saturationTable, sigmoidOutputDelta, softmaxPairing, trainSingleUnit, type SigmoidLoss } from '../../src/engine/output-layer-choices';
+import { sigmoid, softmax } from '../../src/engine/core/activations';
+import { LOSSES } from '../../src/engine/core/losses';
+import { saturationTable, sigmoidOutputDelta, softmaxPairing, trainSingleUnit, type SigmoidLoss } from '../../src/engine/lessons/output-layer-choices';
 import { centralDifference, relativeError } from './gradient-check';
 
 const Z_VALUES = [-8, -5, -2, -0.5, 0, 0.5, 2, 5];

@@ -4,9 +4,9 @@
  * the printed tanh factor (1 − A1)² does not.
  */
 import { describe, expect, it } from 'vitest';
-import { backward, forward } from '../../src/engine/network';
-import { column, maxAbsDifference } from '../../src/engine/matrix';
-import { createRng, uniform } from '../../src/engine/random';
+import { backward, forward } from '../../src/engine/core/network';
+import { column, maxAbsDifference } from '../../src/engine/core/matrix';
+import { createRng, uniform } from '../../src/engine/core/random';
 import {
   hiddenNeuron,
   initShallowParams,
@@ -22,8 +22,8 @@ import {
   toNetworkParams,
   trainShallow,
   type ShallowParams,
-} from '../../src/engine/shallow-network';
-import { formatNumber } from '../../src/engine/format';
+} from '../../src/engine/lessons/shallow-network';
+import { formatNumber } from '../../src/engine/core/format';
 import { relativeError } from './gradient-check';
 
 /** Random problems of several sizes, plus the lesson's own example. */

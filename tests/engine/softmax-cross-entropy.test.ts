@@ -3,8 +3,8 @@
  * Jacobian against finite differences on seeded random logits, stability and refused input.
  */
 import { describe, expect, it } from 'vitest';
-import { softmax } from '../../src/engine/activations';
-import { createRng, uniform } from '../../src/engine/random';
+import { softmax } from '../../src/engine/core/activations';
+import { createRng, uniform } from '../../src/engine/core/random';
 import {
   DOCUMENT_002_PRESET,
   DOCUMENT_002_PROBABILITIES,
@@ -14,7 +14,7 @@ import {
   softmaxCrossEntropy,
   softmaxTwoClassAsSigmoid,
   type SoftmaxCrossEntropyResult,
-} from '../../src/engine/softmax-cross-entropy';
+} from '../../src/engine/models/softmax-cross-entropy';
 import { centralDifference, relativeError } from './gradient-check';
 
 function computed(logits: readonly number[], targetIndex: number): SoftmaxCrossEntropyResult {
@@ -194,10 +194,10 @@ describe('fromProbabilities', () => {
   });
 
   it.each([
-    [[], { code: 'empty' }],
-    [[0.5, 0, 0.5], { code: 'not-positive', index: 1 }],
-    [[0.5, -0.1], { code: 'not-positive', index: 1 }],
-    [[Number.NaN, 1], { code: 'not-finite', index: 0 }],
+    [[], { field: 'probabilities', code: 'empty' }],
+    [[0.5, 0, 0.5], { field: 'probabilities', code: 'not-positive', index: 1 }],
+    [[0.5, -0.1], { field: 'probabilities', code: 'not-positive', index: 1 }],
+    [[Number.NaN, 1], { field: 'probabilities', code: 'not-finite', index: 0 }],
   ])('refuses %j', (p, error) => {
     expect(fromProbabilities(p)).toEqual({ error });
   });
@@ -205,14 +205,14 @@ describe('fromProbabilities', () => {
 
 describe('refused input', () => {
   it.each([
-    [[], 0, { code: 'empty' }],
-    [[1, Number.NaN, 2], 0, { code: 'not-finite', index: 1 }],
-    [[1, 2, -Infinity], 0, { code: 'not-finite', index: 2 }],
-    [[1, 2e6], 0, { code: 'out-of-range', index: 1 }],
-    [[1, 2, 3], 3, { code: 'target-out-of-range' }],
-    [[1, 2, 3], -1, { code: 'target-out-of-range' }],
-    [[1, 2, 3], 1.5, { code: 'target-not-integer' }],
-    [[1, 2, 3], Number.NaN, { code: 'target-not-integer' }],
+    [[], 0, { field: 'logits', code: 'empty' }],
+    [[1, Number.NaN, 2], 0, { field: 'logits', code: 'not-finite', index: 1 }],
+    [[1, 2, -Infinity], 0, { field: 'logits', code: 'not-finite', index: 2 }],
+    [[1, 2e6], 0, { field: 'logits', code: 'out-of-range', index: 1 }],
+    [[1, 2, 3], 3, { field: 'targetIndex', code: 'target-out-of-range' }],
+    [[1, 2, 3], -1, { field: 'targetIndex', code: 'target-out-of-range' }],
+    [[1, 2, 3], 1.5, { field: 'targetIndex', code: 'target-not-integer' }],
+    [[1, 2, 3], Number.NaN, { field: 'targetIndex', code: 'target-not-integer' }],
   ])('softmaxCrossEntropy(%j, %s)', (logits, targetIndex, error) => {
     expect(softmaxCrossEntropy(logits, targetIndex)).toEqual({ error });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_PARAMS, PARAM_NAMES, PHASES, divergingKeys, replay } from '../../src/engine/backprop222';
+import { DOCUMENT_PARAMS, PARAM_NAMES, PHASES, divergingKeys, replay } from '../../src/engine/models/backprop222';
 
 const REQUIRED_KEYS = `net_h1 out_h1 net_h2 out_h2 net_o1 out_o1 net_o2 out_o2 E_o1 E_o2 E_total dE_total/dout_o1
 dout_o1/dnet_o1 dnet_o1/dw5 dE_total/dw5 delta_o1 delta_o2 dE_total/dw6 dE_total/dw7 dE_total/dw8 w5' w6' w7' w8'

@@ -4,8 +4,8 @@
  * refused options.
  */
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/engine/activations';
-import { backward, forward, type NetworkParams, type NetworkSpec } from '../../src/engine/network';
+import { sigmoid } from '../../src/engine/core/activations';
+import { backward, forward, type NetworkParams, type NetworkSpec } from '../../src/engine/core/network';
 import {
   EXPLODING_RATIO,
   VALUE_CAP,
@@ -17,7 +17,7 @@ import {
   vanishingGradients,
   type GradientProfile,
   type VanishingOptions,
-} from '../../src/engine/vanishing-gradients';
+} from '../../src/engine/models/vanishing-gradients';
 
 function profile(options: VanishingOptions): GradientProfile & { options: VanishingOptions } {
   const result = vanishingGradients(options);
@@ -249,7 +249,7 @@ describe('refused options', () => {
   const valid: VanishingOptions = { depth: 3, width: 4, activation: 'sigmoid', weightScale: 1, seed: 1 };
   const codes = (options: Partial<Record<keyof VanishingOptions, unknown>>) => {
     const result = vanishingGradients({ ...valid, ...options } as VanishingOptions);
-    return 'errors' in result ? result.errors.map((e) => `${e.name}:${e.code}`) : [];
+    return 'errors' in result ? result.errors.map((e) => `${e.field}:${e.code}`) : [];
   };
 
   it.each([
@@ -278,11 +278,11 @@ describe('refused options', () => {
     const result = vanishingGradients({ depth: 0, width: 100, activation: 'step', weightScale: 0, seed: 0.5 } as unknown as VanishingOptions);
     expect(result).toEqual({
       errors: [
-        { name: 'depth', raw: '0', code: 'out-of-range' },
-        { name: 'width', raw: '100', code: 'out-of-range' },
-        { name: 'activation', raw: 'step', code: 'unknown-choice' },
-        { name: 'weightScale', raw: '0', code: 'out-of-range' },
-        { name: 'seed', raw: '0.5', code: 'not-an-integer' },
+        { field: 'depth', received: '0', code: 'out-of-range' },
+        { field: 'width', received: '100', code: 'out-of-range' },
+        { field: 'activation', received: 'step', code: 'unknown-choice' },
+        { field: 'weightScale', received: '0', code: 'out-of-range' },
+        { field: 'seed', received: '0.5', code: 'not-an-integer' },
       ],
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { vanishingGradients, type VanishingOptions } from '../../src/engine/vanishing-gradients';
-import { perLayerFactor, slopeOnlyLine } from '../../src/engine/vanishing-summary';
+import { vanishingGradients, type VanishingOptions } from '../../src/engine/models/vanishing-gradients';
+import { perLayerFactor, slopeOnlyLine } from '../../src/engine/models/vanishing-summary';
 
 function profile(options: VanishingOptions) {
   const result = vanishingGradients(options);

@@ -1,5 +1,5 @@
 /** Renders text with inline math between $…$ to HTML at build time (errata fields use this form). */
-import katex from 'katex';
+import { renderMathml } from './mathml';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -7,10 +7,6 @@ const escapeHtml = (text: string) =>
 export function inlineMath(text: string): string {
   return text
     .split(/(\$[^$]+\$)/g)
-    .map((part) =>
-      part.startsWith('$') && part.endsWith('$') && part.length > 2
-        ? katex.renderToString(part.slice(1, -1), { throwOnError: true })
-        : escapeHtml(part),
-    )
+    .map((part) => (part.startsWith('$') && part.endsWith('$') && part.length > 2 ? renderMathml(part.slice(1, -1)) : escapeHtml(part)))
     .join('');
 }

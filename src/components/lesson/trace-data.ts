@@ -1,5 +1,5 @@
 /** Build-time access to the 2-2-2 traces for lesson prose: each order is replayed once per build. */
-import { DOCUMENT_PARAMS, replay, type Order222, type Trace, type TraceStep } from '../../engine/backprop222';
+import { DOCUMENT_PARAMS, replay, type Order222, type Trace, type TraceStep } from '../../engine/models/backprop222';
 
 const cache = new Map<Order222, Trace>();
 

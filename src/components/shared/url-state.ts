@@ -59,3 +59,31 @@ export function stepFromHash(hash: string): string | undefined {
 
 export const parseBoolean: FieldParser<boolean> = (raw) =>
   raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: true };
+
+/**
+ * Writes a widget's fields into the address bar. replaceState, not pushState: every slider move
+ * would otherwise become a Back-button stop. With `dropStepHash`, a "#step=K" the page was opened
+ * with gives way to the query's step, so the two never disagree.
+ */
+export function replaceUrlFields(fields: Record<string, string | undefined>, prefix = '', dropStepHash = false): void {
+  const { pathname, search, hash } = window.location;
+  const query = writeUrlState(new URLSearchParams(search), fields, prefix).toString();
+  const keptHash = dropStepHash && hash.startsWith('#step=') ? '' : hash;
+  const next = `${pathname}${query ? `?${query}` : ''}${keptHash}`;
+  if (next !== `${pathname}${search}${hash}`) window.history.replaceState(window.history.state, '', next);
+}
+
+/** The query a widget reads on start: the page's query, plus `step` from a "#step=K" hash when the query has none. */
+export function startQuery(location: Pick<Location, 'search' | 'hash'>, prefix = ''): URLSearchParams {
+  const query = new URLSearchParams(location.search);
+  const hashStep = stepFromHash(location.hash);
+  if (!query.has(`${prefix}step`) && hashStep !== undefined) query.set(`${prefix}step`, hashStep);
+  return query;
+}
+
+/** "name=value" of each entry whose name (after the prefix) is none of `known`: what a strict reader refuses. */
+export function unknownFields(query: URLSearchParams, known: readonly string[], prefix = ''): string[] {
+  return [...query]
+    .filter(([name]) => name.startsWith(prefix) && !known.includes(name.slice(prefix.length)))
+    .map(([name, value]) => `${name}=${value}`);
+}

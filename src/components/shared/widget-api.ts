@@ -8,7 +8,7 @@
 export type WidgetCommand =
   | { command: 'next' | 'prev' | 'first' | 'last' | 'reset' }
   | { command: 'goto'; step: number | string }
-  | { command: 'setState'; state: Record<string, string> };
+  | { command: 'setState'; state: Record<string, string | number | boolean> };
 
 export const COMMAND_NAMES = ['next', 'prev', 'first', 'last', 'reset', 'goto', 'setState'] as const;
 
@@ -22,8 +22,35 @@ export interface WidgetStatus {
   query: string;
 }
 
+/** What a command came to; a refusal says why (unknown command or field, bad value, no such step). */
+export type CommandResult = { ok: true } | { ok: false; reason: string };
+
+/** A value echoed in a refusal, quoted and cut short: a hostile caller may send thousands of characters. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value) ?? value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/**
+ * Why a command was refused, in words a programmer reads in the bridge reply or the custom
+ * element's return value (an API answer, not reader-facing text, so it is not translated).
+ */
+export const refusals = {
+  unknownCommand: (command: unknown) => `unknown command ${quoted(command)}`,
+  badState: 'state must be an object whose values are text, numbers or booleans',
+  unknownField: (name: string) => `unknown field ${quoted(name)}`,
+  badValue: (name: string, value: string) => `bad value for ${quoted(name)}: ${quoted(value)}`,
+  noSteps: 'this widget has no steps',
+  unknownStep: (step: unknown) => `unknown step ${quoted(step)}`,
+  noLastStep: 'this widget has no last step',
+  noNumberedSteps: 'this widget has no numbered steps to go to',
+  noStepThatWay: (command: string) => `no step to take with ${quoted(command)} from here`,
+} as const;
+
 export interface WidgetController {
   widget: string;
+  /** Carries out a command and says whether it could, and if not, why. */
+  execute(command: WidgetCommand): CommandResult;
   /** Carries out a command; false when the widget cannot (unknown step, no steps, bad state). */
   run(command: WidgetCommand): boolean;
   status(): WidgetStatus;
@@ -61,9 +88,8 @@ export function parseCommand(data: unknown): WidgetCommand | undefined {
     return typeof step === 'number' || typeof step === 'string' ? { command, step } : undefined;
   }
   if (command === 'setState') {
-    if (typeof state !== 'object' || state === null) return undefined;
-    const entries = Object.entries(state).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    return { command, state: Object.fromEntries(entries) };
+    // Values of other types stay in, so the controller refuses the state instead of dropping them unseen.
+    return typeof state === 'object' && state !== null ? { command, state: state as Record<string, string> } : undefined;
   }
   return command === 'next' || command === 'prev' || command === 'first' || command === 'last' || command === 'reset'
     ? { command }

@@ -14,13 +14,13 @@ import {
   valueAt,
   type ActivationSamples,
   type ExplorerActivationName,
-  type ExplorerError,
   type ExplorerErrorCode,
   type IdentityCheck,
   type MaxoutParams,
   type MaxoutSpecialCase,
   type ZInterval,
-} from '../../../engine/activation-explorer';
+} from '../../../engine/models/activation-explorer';
+import type { EngineError } from '../../../engine/core/validation';
 import { readTypedNumber, type TypedNumberError } from '../../shared/typed-number';
 import { DEFAULT_NAME, DEFAULT_SETTINGS, SETTING_FIELDS, type SettingField, type Settings } from './settings';
 
@@ -36,7 +36,7 @@ const textsOf = (settings: Settings) =>
   Object.fromEntries(SETTING_FIELDS.map((field) => [field, String(settings[field])])) as Record<SettingField, string>;
 
 /** The engine's verdict is the only source of truth; a refusal here means a caller skipped validation. */
-function accepted<T extends object>(result: T | { error: ExplorerError }): T {
+function accepted<T extends object>(result: T | { error: EngineError<ExplorerErrorCode> }): T {
   if ('error' in result) throw new Error(`activation explorer state was refused by the engine: ${JSON.stringify(result.error)}`);
   return result;
 }

@@ -1,6 +1,6 @@
 /** The explorer's settings a reader can change, their defaults, and the field names shared by the form and the link. */
-import { DEFAULT_SATURATION_THRESHOLD, RELU_AS_MAXOUT, type ExplorerActivationName } from '../../../engine/activation-explorer';
-import { DEFAULT_LEAKY_ALPHA } from '../../../engine/activations';
+import { DEFAULT_SATURATION_THRESHOLD, RELU_AS_MAXOUT, type ExplorerActivationName } from '../../../engine/models/activation-explorer';
+import { DEFAULT_LEAKY_ALPHA } from '../../../engine/core/activations';
 
 export const SETTING_FIELDS = ['alpha', 'w1', 'b1', 'w2', 'b2', 'from', 'to', 'threshold', 'z'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];

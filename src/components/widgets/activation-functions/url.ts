@@ -3,7 +3,7 @@
  * threshold (saturation) and z (reading point). Example: ?fn=leakyRelu&alpha=0.1&z=-2
  * Here only the syntax is checked; the model applies the engine's limits and reports what it refuses.
  */
-import { EXPLORER_ACTIVATIONS, type ExplorerActivationName } from '../../../engine/activation-explorer';
+import { EXPLORER_ACTIVATIONS, type ExplorerActivationName } from '../../../engine/models/activation-explorer';
 import { readTypedNumber } from '../../shared/typed-number';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
 import { SETTING_FIELDS, type SettingField } from './settings';
@@ -12,7 +12,7 @@ export type ActivationUrl = Record<SettingField, string> & { fn: ExplorerActivat
 
 const numberText: FieldParser<string> = (raw) => ('error' in readTypedNumber(raw) ? { error: true } : { value: raw });
 
-const PARSERS = {
+export const PARSERS = {
   fn: (raw: string) =>
     (EXPLORER_ACTIVATIONS as readonly string[]).includes(raw) ? { value: raw as ExplorerActivationName } : { error: true as const },
   ...Object.fromEntries(SETTING_FIELDS.map((field) => [field, numberText])),

@@ -3,7 +3,7 @@
  * and edge derivatives are already known, what each node has stacked in the current derivative
  * pass, which edges that pass has visited, and what the current step reads.
  */
-import type { GraphStep } from '../../../engine/computation-graph';
+import type { GraphStep } from '../../../engine/models/computation-graph';
 
 export interface NodeTag {
   value: number;

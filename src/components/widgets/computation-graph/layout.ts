@@ -3,7 +3,7 @@
  * fixed, so hand placement reads better than an automatic layered layout: the output sits on the
  * right, inputs on the left, and no edge crosses another.
  */
-import type { PresetId } from '../../../engine/computation-graph';
+import type { PresetId } from '../../../engine/models/computation-graph';
 
 export interface GraphLayout {
   width: number;

@@ -4,12 +4,12 @@
  */
 import {
   GRAPH_PRESETS, PRESET_IDS, buildPreset, edgeVisitCounts, forwardModeSteps, forwardSteps, reverseModeSteps,
-  type ComputationGraph, type GraphInputIssue, type GraphStep, type PresetId,
-} from '../../../engine/computation-graph';
+  type ComputationGraph, type GraphErrorCode, type GraphStep, type PresetId,
+} from '../../../engine/models/computation-graph';
 import { Stepper } from '../../shared/stepper.svelte';
-import { readNumberText, type NumberTextError } from '../../shared/number-text';
+import { readTypedNumber, type TypedNumberError } from '../../shared/typed-number';
 
-export type InputIssue = NumberTextError | Exclude<GraphInputIssue, 'unknown-preset' | 'unknown-input'>;
+export type InputIssue = TypedNumberError | Exclude<GraphErrorCode, 'unknown-preset' | 'unknown-input'>;
 
 export interface InputError {
   inputId: string;
@@ -110,12 +110,12 @@ export class ComputationGraphModel {
 
   /** Stores the value when the text reads as a number the engine accepts; otherwise returns why not. */
   private store(inputId: string, raw: string): InputIssue | undefined {
-    const read = readNumberText(raw);
+    const read = readTypedNumber(raw);
     if ('error' in read) return read.error;
     const candidate = { ...this.values, [inputId]: read.value };
     const result = buildPreset(this.presetId, candidate);
     if (!result.ok) {
-      const issue = result.errors.find((error) => error.inputId === inputId)?.issue ?? 'not-a-number';
+      const issue = result.errors.find((error) => error.field === inputId)?.code ?? 'not-a-number';
       return issue === 'unknown-preset' || issue === 'unknown-input' ? 'not-a-number' : issue;
     }
     this.values = candidate;

@@ -2,9 +2,11 @@
  * The stepper's URL fields: preset (short name), step (1-based number or step key) and any input
  * value. Example: ?preset=J&c=3&step=reverse:dJ/dc
  */
-import { GRAPH_PRESETS, PRESET_IDS, type GraphStep, type PresetId } from '../../../engine/computation-graph';
+import { GRAPH_PRESETS, PRESET_IDS, type GraphStep, type PresetId } from '../../../engine/models/computation-graph';
+import { stepIndex } from '../../shared/step-reference';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
-import { readNumberText } from '../../shared/number-text';
+import { readTypedNumber } from '../../shared/typed-number';
+import type { ApplyOptions } from '../../shared/widget-binding';
 
 /** Preset ids hold "=", "(" and "+", which make links unreadable once percent-encoded. */
 export const PRESET_SLUGS: Readonly<Record<PresetId, string>> = {
@@ -28,11 +30,11 @@ export interface ComputationGraphUrl {
 }
 
 const numberParser: FieldParser<number> = (raw) => {
-  const read = readNumberText(raw);
+  const read = readTypedNumber(raw);
   return 'value' in read ? read : { error: true };
 };
 
-const PARSERS = {
+export const PARSERS = {
   preset: (raw: string) => {
     const id = presetFromSlug(raw);
     return id ? { value: id } : { error: true as const };
@@ -41,16 +43,9 @@ const PARSERS = {
   ...Object.fromEntries(INPUT_FIELDS.map((name) => [name, numberParser])),
 } as FieldParsers<ComputationGraphUrl>;
 
-export function readComputationGraphUrl(query: URLSearchParams, options: { strict?: boolean; prefix?: string } = {}) {
+export function readComputationGraphUrl(query: URLSearchParams, options: ApplyOptions = {}) {
   return readUrlState<ComputationGraphUrl>(query, PARSERS, options);
 }
 
 /** A step reference as an index: "7" is the seventh step (1-based), "reverse:de/db" is that key. */
-export function resolveStep(steps: readonly GraphStep[], reference: string): number | undefined {
-  if (/^\d+$/.test(reference)) {
-    const number = Number(reference);
-    return number >= 1 && number <= steps.length ? number - 1 : undefined;
-  }
-  const index = steps.findIndex((step) => step.key === reference);
-  return index >= 0 ? index : undefined;
-}
+export const resolveStep = (steps: readonly GraphStep[], reference: string): number | undefined => stepIndex(steps, reference);

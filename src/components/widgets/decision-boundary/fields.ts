@@ -6,8 +6,8 @@ import {
   COUNT_RANGE, HIDDEN_UNITS_RANGE, LEARNING_RATE_RANGE, MAX_HIDDEN_LAYERS, NOISE_RANGE, SEED_RANGE,
   validateDatasetOptions, validateTrainingOptions,
   type DatasetKind, type HiddenActivation, type OptionErrorCode, type TrainingOptions,
-} from '../../../engine/decision-boundary';
-import { readNumberText, type NumberTextError } from '../../shared/number-text';
+} from '../../../engine/models/decision-boundary';
+import { readSetting, type SettingError } from '../../shared/setting-field';
 
 export interface BoundarySettings {
   kind: DatasetKind;
@@ -50,13 +50,7 @@ export const FIELD_RANGES: Record<TextField, { min: number; max: number }> = {
   weightSeed: SEED_RANGE,
 };
 
-export type FieldErrorCode = NumberTextError | OptionErrorCode;
-
-export interface FieldError {
-  name: TextField;
-  raw: string;
-  code: FieldErrorCode;
-}
+export type FieldError = SettingError<TextField>;
 
 /** The engine's options for the settings, given the dataset's points. */
 export function trainingOptions(settings: BoundarySettings, dataset: TrainingOptions['dataset']): TrainingOptions {
@@ -78,16 +72,13 @@ export function settingsErrors(settings: BoundarySettings): { name: string; code
   const dataset = validateDatasetOptions(settings.kind, { count: settings.count, noise: settings.noise, seed: settings.dataSeed });
   const network = validateTrainingOptions(trainingOptions(settings, PROBE));
   return [
-    ...dataset.map((error) => ({ name: error.name === 'seed' ? 'dataSeed' : error.name, code: error.code })),
-    ...network.map((error) => ({ name: error.name === 'seed' ? 'weightSeed' : error.name, code: error.code })),
+    ...dataset.map((error) => ({ name: error.field === 'seed' ? 'dataSeed' : error.field, code: error.code })),
+    ...network.map((error) => ({ name: error.field === 'seed' ? 'weightSeed' : error.field, code: error.code })),
   ];
 }
 
 export function parseField(name: TextField, text: string, current: BoundarySettings): { value: number } | { error: FieldError } {
-  const parsed = readNumberText(text);
-  if ('error' in parsed) return { error: { name, raw: text, code: parsed.error } };
-  const refused = settingsErrors({ ...current, [name]: parsed.value }).find((error) => error.name === name);
-  return refused ? { error: { name, raw: text, code: refused.code } } : { value: parsed.value };
+  return readSetting(name, text, (value) => settingsErrors({ ...current, [name]: value }).find((error) => error.name === name)?.code);
 }
 
 export const canAddLayer = (layers: readonly number[]) => layers.length < MAX_HIDDEN_LAYERS;

@@ -3,7 +3,7 @@
  * (cheap, and what the server renders); training itself happens behind TrainingClient, normally in
  * a Web Worker, one short chunk per animation frame while the reader has "Train" on.
  */
-import { makeDataset, type Dataset, type DatasetKind, type HiddenActivation } from '../../../engine/decision-boundary';
+import { makeDataset, type Dataset, type DatasetKind, type HiddenActivation } from '../../../engine/models/decision-boundary';
 import { nextSeed } from '../../shared/seed';
 import {
   FIELD_RANGES, TEXT_FIELDS, defaultSettings, parseField, trainingOptions, withLayerAdded, withUnitsChanged,

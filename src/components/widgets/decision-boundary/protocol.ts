@@ -9,8 +9,9 @@
  */
 import {
   accuracy, createTrainingState, predictionGrid, trainEpochs,
-  type OptionError, type PredictionGrid, type TrainingOptions, type TrainingState,
-} from '../../../engine/decision-boundary';
+  type OptionErrorCode, type PredictionGrid, type TrainingOptions, type TrainingState,
+} from '../../../engine/models/decision-boundary';
+import type { EngineError } from '../../../engine/core/validation';
 
 /** Heat-map cells per side: 40² forward passes per reply stay well under a frame even for 4×16 units. */
 export const GRID_RESOLUTION = 40;
@@ -35,7 +36,7 @@ export type TrainerFailure = 'invalid-options' | 'not-initialised' | 'bad-reques
 
 export type TrainerReply =
   | { type: 'snapshot'; generation: number; snapshot: TrainingSnapshot }
-  | { type: 'error'; generation: number; reason: TrainerFailure; errors: OptionError[] };
+  | { type: 'error'; generation: number; reason: TrainerFailure; errors: EngineError<OptionErrorCode>[] };
 
 export function snapshotOf(state: TrainingState, resolution = GRID_RESOLUTION): TrainingSnapshot {
   return {
@@ -50,7 +51,7 @@ export function snapshotOf(state: TrainingState, resolution = GRID_RESOLUTION): 
 }
 
 /** Epoch 0 for the given options, computed where it is asked for (the page uses it for the first, server-rendered picture). */
-export function initialSnapshot(options: TrainingOptions): TrainingSnapshot | { errors: OptionError[] } {
+export function initialSnapshot(options: TrainingOptions): TrainingSnapshot | { errors: EngineError<OptionErrorCode>[] } {
   const state = createTrainingState(options);
   return 'errors' in state ? state : snapshotOf(state);
 }
@@ -67,7 +68,7 @@ export function createTrainingSession(now: () => number = () => performance.now(
   let state: TrainingState | undefined;
   let generation: number | undefined;
 
-  const failure = (request: { generation?: unknown }, reason: TrainerFailure, errors: OptionError[] = []): TrainerReply => ({
+  const failure = (request: { generation?: unknown }, reason: TrainerFailure, errors: EngineError<OptionErrorCode>[] = []): TrainerReply => ({
     type: 'error',
     generation: typeof request.generation === 'number' ? request.generation : -1,
     reason,

@@ -3,7 +3,7 @@
  * without Worker (server rendering, happy-dom tests) or when the worker fails to start, the same
  * session runs on the main thread, one small time-boxed chunk per setTimeout, so the page stays usable.
  */
-import type { TrainingOptions } from '../../../engine/decision-boundary';
+import type { TrainingOptions } from '../../../engine/models/decision-boundary';
 import { createTrainingSession, type TrainerReply, type TrainerRequest, type TrainingSession, type TrainingSnapshot } from './protocol';
 
 export interface TrainerChannel {

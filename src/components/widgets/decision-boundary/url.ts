@@ -3,7 +3,7 @@
  * dseed, layers ("4,4", or "none" for no hidden layer), act, lr, wseed, quad (1|0).
  * Example: ?data=circle&layers=none&quad=1
  */
-import { DATASET_KINDS, HIDDEN_ACTIVATIONS, type DatasetKind, type HiddenActivation } from '../../../engine/decision-boundary';
+import { DATASET_KINDS, HIDDEN_ACTIVATIONS, type DatasetKind, type HiddenActivation } from '../../../engine/models/decision-boundary';
 import { parseBoolean, readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
 import { DEFAULT_SETTINGS, defaultSettings, parseField, settingsErrors, type BoundarySettings, type TextField } from './fields';
 
@@ -37,7 +37,7 @@ export const parseLayers: FieldParser<number[]> = (raw) => {
   return refused ? { error: true } : { value: layers };
 };
 
-const PARSERS: FieldParsers<BoundaryUrl> = {
+export const PARSERS: FieldParsers<BoundaryUrl> = {
   data: choiceParser(DATASET_KINDS),
   count: numberParser('count'),
   noise: numberParser('noise'),

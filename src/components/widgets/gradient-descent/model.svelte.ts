@@ -5,15 +5,16 @@
  */
 import {
   CURVES, CURVE_IDS, MAX_STEPS, costGrid, contourLevels, descend1d, descend2d, makeLogisticDataset,
-  type CurveId, type Descent1dRun, type Descent2dRun, type DescentInputErrors, type DescentInputIssue,
-} from '../../../engine/gradient-descent';
-import { readNumberText, type NumberTextError } from '../../shared/number-text';
+  type CurveId, type Descent1dRun, type Descent2dRun, type DescentErrorCode,
+} from '../../../engine/models/gradient-descent';
+import type { Refusal } from '../../../engine/core/validation';
+import { readTypedNumber, type TypedNumberError } from '../../shared/typed-number';
 import {
   CURVE_DEFAULTS, CURVE_VIEWS, DEFAULT_BATCH, MAX_BATCH, SURFACE_DEFAULTS, SURFACE_VIEW, VIEW_BOUND, type DescentView,
 } from './settings';
 
 export type FieldName = 'alpha' | 'w0' | 'b0' | 'batch';
-export type FieldIssue = NumberTextError | Exclude<DescentInputIssue, 'unknown-curve' | 'empty-data'>;
+export type FieldIssue = TypedNumberError | Exclude<DescentErrorCode, 'unknown-curve' | 'empty-data'>;
 
 export interface FieldError {
   field: FieldName;
@@ -40,7 +41,7 @@ export type Outcome = Descent1dRun['outcome'] | 'not-started';
 const curveDefaults = (curveId: CurveId): CurveSettings => ({ curveId, alpha: CURVE_DEFAULTS.alpha, w0: CURVE_VIEWS[curveId].start, steps: 0 });
 const surfaceDefaults = (): SurfaceSettings => ({ ...SURFACE_DEFAULTS, steps: 0 });
 
-function unwrap<T extends { ok: true }>(result: T | DescentInputErrors): T {
+function unwrap<T extends { ok: true }>(result: T | Refusal<DescentErrorCode>): T {
   // Settings are checked by the engine before they are stored, so an error here is a programming error.
   if (!result.ok) throw new Error(`invalid descent settings: ${result.errors.map((error) => error.message).join('; ')}`);
   return result;
@@ -179,7 +180,7 @@ export class GradientDescentModel {
 
   /** Stores the value when the text reads as a number the engine accepts; otherwise returns why not. */
   private store(field: FieldName, raw: string): FieldIssue | undefined {
-    const read = readNumberText(raw);
+    const read = readTypedNumber(raw);
     if ('error' in read) return read.error;
     const value = read.value;
     if (field === 'batch') {
@@ -196,7 +197,7 @@ export class GradientDescentModel {
         ? descend1d(this.curve.curveId, candidate.w0, candidate.alpha, 0, { bound: VIEW_BOUND })
         : descend2d(this.dataset.points, { w0: candidate.w0, b0: (candidate as SurfaceSettings).b0 }, candidate.alpha, 0, { bound: VIEW_BOUND });
     if (!result.ok) {
-      const issue = result.errors[0].issue;
+      const issue = result.errors[0].code;
       return issue === 'unknown-curve' || issue === 'empty-data' ? 'not-a-number' : issue;
     }
     if (this.view === 'curve') this.curve = { ...this.curve, [field]: value };

@@ -3,7 +3,7 @@
  * ranges frame each curve's minimum; VIEW_BOUND makes a run that leaves the neighbourhood of the
  * plots count as diverged (the engine's `bound` option) instead of running on off-screen.
  */
-import type { CurveId } from '../../../engine/gradient-descent';
+import type { CurveId } from '../../../engine/models/gradient-descent';
 
 export type DescentView = 'curve' | 'surface';
 export const VIEWS: readonly DescentView[] = ['curve', 'surface'];

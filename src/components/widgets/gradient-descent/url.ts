@@ -2,9 +2,9 @@
  * The widget's URL fields: view, curve, alpha, w0, b0 (surface only), steps and n (the batch size).
  * Only the active view's settings are written. Example: ?curve=quartic&alpha=0.5&w0=5&steps=12
  */
-import { CURVE_IDS, type CurveId } from '../../../engine/gradient-descent';
+import { CURVE_IDS, type CurveId } from '../../../engine/models/gradient-descent';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
-import { readNumberText } from '../../shared/number-text';
+import { readTypedNumber } from '../../shared/typed-number';
 import { VIEWS, type DescentView } from './settings';
 
 export interface GradientDescentUrl {
@@ -18,7 +18,7 @@ export interface GradientDescentUrl {
 }
 
 const numberParser: FieldParser<number> = (raw) => {
-  const read = readNumberText(raw);
+  const read = readTypedNumber(raw);
   return 'value' in read ? read : { error: true };
 };
 
@@ -30,7 +30,7 @@ const oneOf =
   (raw) =>
     (options as readonly string[]).includes(raw) ? { value: raw as T } : { error: true };
 
-const PARSERS: FieldParsers<GradientDescentUrl> = {
+export const PARSERS: FieldParsers<GradientDescentUrl> = {
   view: oneOf(VIEWS),
   curve: oneOf(CURVE_IDS),
   alpha: numberParser,

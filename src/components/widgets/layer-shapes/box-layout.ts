@@ -2,7 +2,7 @@
  * Geometry of the to-scale matrix drawings: one batch forward step, Z = W A + b or Z = A W + bᵀ,
  * laid out left to right with every side proportional to its dimension (clamped to stay visible).
  */
-import { CONVENTIONS, type Shape, type ShapeRecord } from '../../../engine/layer-shapes';
+import { CONVENTIONS, type Shape, type ShapeRecord } from '../../../engine/models/layer-shapes';
 
 /** The shortest side drawn, in SVG units: a length-1 side stays visible next to a 10000 one. */
 export const MIN_SIDE = 5;

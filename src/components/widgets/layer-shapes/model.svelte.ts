@@ -10,14 +10,14 @@ import {
   parameterCount,
   type ParameterCount,
   type ShapeRecord,
-} from '../../../engine/layer-shapes';
-import { parseLayerSize, parseSampleCount, type DimensionErrorCode } from './url';
+} from '../../../engine/models/layer-shapes';
+import { parseLayerSize, parseSampleCount, type DimensionProblem } from './url';
 
 export interface DimensionError {
   /** 'm', or the index of a layer width. */
   field: 'm' | number;
   raw: string;
-  code: DimensionErrorCode;
+  problem: DimensionProblem;
 }
 
 export const PRESETS = { '000': [3, 4, 1], '003': [3, 3, 1] } as const;
@@ -54,14 +54,14 @@ export class LayerShapesModel {
   setMText(text: string) {
     this.mText = text;
     const result = parseSampleCount(text);
-    this.#replaceError('m', 'error' in result ? { field: 'm', raw: text, code: result.error } : undefined);
+    this.#replaceError('m', 'error' in result ? { field: 'm', raw: text, problem: result.error } : undefined);
     if ('value' in result) this.m = result.value;
   }
 
   setSizeText(index: number, text: string) {
     this.sizeTexts[index] = text;
     const result = parseLayerSize(text);
-    this.#replaceError(index, 'error' in result ? { field: index, raw: text, code: result.error } : undefined);
+    this.#replaceError(index, 'error' in result ? { field: index, raw: text, problem: result.error } : undefined);
     if ('value' in result) this.sizes[index] = result.value;
   }
 

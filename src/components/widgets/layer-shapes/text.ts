@@ -1,5 +1,5 @@
 /** How the layer-shapes widget prints shapes and matrix names. */
-import type { Shape } from '../../../engine/layer-shapes';
+import type { Shape } from '../../../engine/models/layer-shapes';
 
 export type LayerShapesStrings = typeof import('../../../i18n/zh-CN/layerShapes.json');
 

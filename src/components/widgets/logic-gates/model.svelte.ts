@@ -15,7 +15,7 @@ import {
   type Bit,
   type BooleanFunction,
   type GateId,
-} from '../../../engine/logic-gates';
+} from '../../../engine/models/logic-gates';
 import {
   PERCEPTRONS,
   XNOR_NETWORKS,

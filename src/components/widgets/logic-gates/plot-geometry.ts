@@ -1,5 +1,5 @@
 /** Where the decision plot shades and points, in input units (the unit square); the SVG only scales it. */
-import { neuronZ, type DecisionSegment } from '../../../engine/logic-gates';
+import { neuronZ, type DecisionSegment } from '../../../engine/models/logic-gates';
 
 type Point = [number, number];
 

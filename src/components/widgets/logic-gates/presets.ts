@@ -15,7 +15,7 @@ import {
   type GatePreset,
   type StepPerceptron,
   type XnorNetwork,
-} from '../../../engine/logic-gates';
+} from '../../../engine/models/logic-gates';
 
 /** What the URL's `preset` field holds. A gate preset keeps its θ separately (t0, t1, t2). */
 export const PRESET_IDS = [

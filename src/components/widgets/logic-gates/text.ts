@@ -1,5 +1,5 @@
 /** How the logic-gates widget prints engine numbers: short decimals with a true minus sign. */
-import { formatNumber } from '../../../engine/format';
+import { formatNumber } from '../../../engine/core/format';
 
 export type LogicGatesStrings = typeof import('../../../i18n/zh-CN/logicGates.json');
 

@@ -3,15 +3,15 @@
  * gradient and Jacobian; this module keeps the logits the reader typed, the target class, and why a
  * text was refused. State only ever holds logits the engine has accepted.
  */
-import { formatNumber } from '../../../engine/format';
+import { formatNumber } from '../../../engine/core/format';
 import {
   DOCUMENT_002_PRESET,
   softmaxCrossEntropy,
   softmaxTwoClassAsSigmoid,
   type SoftmaxCrossEntropyResult,
-  type SoftmaxInputError,
   type SoftmaxInputErrorCode,
-} from '../../../engine/softmax-cross-entropy';
+} from '../../../engine/models/softmax-cross-entropy';
+import type { EngineError } from '../../../engine/core/validation';
 import { readTypedNumber, type TypedNumberError } from '../../shared/typed-number';
 
 export const MIN_CLASSES = 2;
@@ -28,7 +28,7 @@ export interface LogitError {
 /** Field text for a logit set by a button or link: nine decimals, as the documents print. */
 const textOf = (logit: number) => formatNumber(logit);
 
-function accepted(result: SoftmaxCrossEntropyResult | { error: SoftmaxInputError }): SoftmaxCrossEntropyResult {
+function accepted(result: SoftmaxCrossEntropyResult | { error: EngineError<SoftmaxInputErrorCode> }): SoftmaxCrossEntropyResult {
   if ('error' in result) throw new Error(`softmax widget state was refused by the engine: ${JSON.stringify(result.error)}`);
   return result;
 }

@@ -13,7 +13,7 @@ export interface SoftmaxUrl {
   preset: '002';
 }
 
-const PARSERS: FieldParsers<SoftmaxUrl> = {
+export const PARSERS: FieldParsers<SoftmaxUrl> = {
   z: (raw) => {
     const parts = raw.split(',');
     if (parts.length < MIN_CLASSES || parts.length > MAX_CLASSES) return { error: true };

@@ -4,9 +4,9 @@
  */
 import {
   DEPTH_RANGE, SEED_RANGE, WEIGHT_SCALE_RANGE, WIDTH_RANGE, validateVanishingOptions,
-  type OptionErrorCode, type VanishingOptions,
-} from '../../../engine/vanishing-gradients';
-import { readNumberText, type NumberTextError } from '../../shared/number-text';
+  type VanishingOptions,
+} from '../../../engine/models/vanishing-gradients';
+import { readSetting, type SettingError } from '../../shared/setting-field';
 
 export type NumericField = 'depth' | 'width' | 'weightScale' | 'seed';
 export const NUMERIC_FIELDS: readonly NumericField[] = ['depth', 'width', 'weightScale', 'seed'];
@@ -21,20 +21,11 @@ export const FIELD_RANGES: Record<NumericField, { min: number; max: number }> = 
 /** Sigmoid, ten layers of eight, N(0, 1) weights: the documents' setting, and clearly vanishing. */
 export const DEFAULT_OPTIONS: Readonly<VanishingOptions> = { depth: 10, width: 8, activation: 'sigmoid', weightScale: 1, seed: 1 };
 
-export type FieldErrorCode = NumberTextError | OptionErrorCode;
-
-export interface FieldError {
-  name: NumericField;
-  raw: string;
-  code: FieldErrorCode;
-}
+export type FieldError = SettingError<NumericField>;
 
 /** The value of one typed field, checked together with the other current settings. */
 export function parseField(name: NumericField, text: string, current: VanishingOptions): { value: number } | { error: FieldError } {
-  const parsed = readNumberText(text);
-  if ('error' in parsed) return { error: { name, raw: text, code: parsed.error } };
-  const refused = validateVanishingOptions({ ...current, [name]: parsed.value }).find((error) => error.name === name);
-  return refused ? { error: { name, raw: text, code: refused.code } } : { value: parsed.value };
+  return readSetting(name, text, (value) => validateVanishingOptions({ ...current, [name]: value }).find((error) => error.field === name)?.code);
 }
 
 export type ScalePreset = 'xavier' | 'he';

@@ -2,8 +2,8 @@
  * Reactive state of the gradient-size demo: the last valid settings, the text in each field and
  * the engine's profile for those settings. Refused text is reported and never reaches the engine.
  */
-import { vanishingGradients, type GradientProfile, type VanishingActivation, type VanishingOptions } from '../../../engine/vanishing-gradients';
-import { perLayerFactor, slopeOnlyLine } from '../../../engine/vanishing-summary';
+import { vanishingGradients, type GradientProfile, type VanishingActivation, type VanishingOptions } from '../../../engine/models/vanishing-gradients';
+import { perLayerFactor, slopeOnlyLine } from '../../../engine/models/vanishing-summary';
 import { nextSeed } from '../../shared/seed';
 import { DEFAULT_OPTIONS, FIELD_RANGES, NUMERIC_FIELDS, parseField, presetScale, type FieldError, type NumericField, type ScalePreset } from './fields';
 

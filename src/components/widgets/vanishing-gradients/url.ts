@@ -2,7 +2,7 @@
  * The demo's URL fields: depth, width, act, scale, seed (defaults are left out of links), e.g.
  * ?depth=20&act=relu&scale=0.1768. A value the demo would refuse as input is refused here too.
  */
-import { VANISHING_ACTIVATIONS, type VanishingActivation, type VanishingOptions } from '../../../engine/vanishing-gradients';
+import { VANISHING_ACTIVATIONS, type VanishingActivation, type VanishingOptions } from '../../../engine/models/vanishing-gradients';
 import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
 import { DEFAULT_OPTIONS, parseField, type NumericField } from './fields';
 
@@ -19,7 +19,7 @@ const numberParser = (name: NumericField): FieldParser<number> => (raw) => {
   return 'error' in result ? { error: true } : result;
 };
 
-const PARSERS: FieldParsers<VanishingUrl> = {
+export const PARSERS: FieldParsers<VanishingUrl> = {
   depth: numberParser('depth'),
   width: numberParser('width'),
   act: (raw) => ((VANISHING_ACTIVATIONS as readonly string[]).includes(raw) ? { value: raw as VanishingActivation } : { error: true }),

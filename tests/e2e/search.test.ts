@@ -1,0 +1,74 @@
+/**
+ * Site search (Pagefind, built by Starlight) indexes the lessons' prose and maths once, not the
+ * widgets' controls or KaTeX's HTML copy of a formula, and speaks Chinese on the Chinese site.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './harness';
+
+useBrowser();
+
+interface Found {
+  url: string;
+  excerpt: string;
+}
+
+/**
+ * Every result of `term` through Pagefind's own JS API, as the search box would get them. The code
+ * is sent as text: vitest would otherwise rewrite its import() into a helper the page does not have.
+ */
+function search(page: Page, term: string): Promise<Found[]> {
+  return page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const response = await pagefind.search(${JSON.stringify(term)});
+    return Promise.all(response.results.map(async (result) => {
+      const { url, excerpt } = await result.data();
+      return { url, excerpt };
+    }));
+  })()`);
+}
+
+const plain = (excerpt: string) => excerpt.replace(/<[^>]+>/g, '');
+const marked = (excerpt: string) => [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map(([, word]) => word.trim().toLowerCase());
+
+describe('search on the Chinese site', () => {
+  it('finds lesson words and shows its results line in Chinese', async () => {
+    const page = await openPage('/');
+    await page.click('button[data-open-modal]');
+    await page.locator('#starlight__search input').fill('梯度');
+    const message = page.locator('.pagefind-ui__message');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个 梯度 的相关结果$/);
+    expect((await search(page, '梯度')).length).toBeGreaterThan(5);
+  });
+
+  it.each(['梯度', '反向传播', 'sigmoid', 'z', 'net'])('indexes “%s” once per formula, without widget controls', async (term) => {
+    const page = await openPage('/');
+    const results = await search(page, term);
+    expect(results.length).toBeGreaterThan(0);
+    for (const { url, excerpt } of results) {
+      // KaTeX's HTML and MathML copies (plus its TeX annotation) made one z read as "zzz".
+      expect(plain(excerpt), url).not.toMatch(/([A-Za-z])\1\1/);
+      expect(plain(excerpt), url).not.toMatch(/[◀▶]/);
+      expect(url, 'embed pages are not part of the site’s prose').not.toMatch(/^\/embed\//);
+    }
+  });
+
+  it('leaves the widgets’ own texts out of the index', async () => {
+    const page = await openPage('/');
+    // This keyboard hint appears only inside the stepping widgets.
+    const hint = await search(page, '焦点在演示区内时');
+    expect(hint.filter(({ excerpt }) => plain(excerpt).includes('焦点在演示区内时'))).toEqual([]);
+  });
+
+  it('answers a nonsense word only through Pagefind’s prefix matching, never with indexed garbage', async () => {
+    const page = await openPage('/');
+    const nonsense = 'asdfghjkl';
+    const results = await search(page, nonsense);
+    // Pagefind falls back to the longest indexed word that begins the query: here the variable a.
+    for (const { url, excerpt } of results) {
+      const words = marked(excerpt);
+      expect(words.length, url).toBeGreaterThan(0);
+      for (const word of words) expect(nonsense.startsWith(word) && word.length < nonsense.length, `${url}: ${word}`).toBe(true);
+    }
+  });
+});
