@@ -1,8 +1,7 @@
 /**
  * Builds the standalone custom-element bundle (src/elements/index.ts) into public/elements/, so the
- * site serves it at /elements/nn-widgets.js beside KaTeX's woff2 fonts.
+ * site serves it at /elements/nn-widgets.js. Formulas are native MathML, so no maths fonts travel with it.
  */
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
@@ -12,18 +11,7 @@ export default defineConfig({
   publicDir: false,
   // Chunk and worker URLs relative to the bundle, wherever it is served from.
   base: './',
-  plugins: [
-    svelte({ compilerOptions: { css: 'injected' } }),
-    {
-      name: 'copy-katex-woff2',
-      closeBundle() {
-        mkdirSync(`${OUT}/fonts`, { recursive: true });
-        for (const file of readdirSync('node_modules/katex/dist/fonts').filter((name) => name.endsWith('.woff2'))) {
-          cpSync(`node_modules/katex/dist/fonts/${file}`, `${OUT}/fonts/${file}`);
-        }
-      },
-    },
-  ],
+  plugins: [svelte({ compilerOptions: { css: 'injected' } })],
   build: {
     outDir: OUT,
     emptyOutDir: true,

@@ -7,7 +7,8 @@
  *
  * Attributes: lang, controls ("false" hides editing controls), theme (light | dark | projector), and
  * any of the widget's URL fields (e.g. step, order, w1). Methods: next(), prev(), first(), last(),
- * reset(), goto(step), setState({...}) each return { ok: true } or { ok: false, reason }; status(). Events (bubbling, from the element):
+ * reset(), goto(step), setState({...}) each return true or false; execute(command) returns { ok } or
+ * { ok: false, reason } saying why; status(). Events (bubbling, from the element):
  * nn-ready, nn-stepchange, nn-start, nn-end, nn-statechange, with the widget status as `detail`.
  */
 import { mount, unmount } from 'svelte';
@@ -71,13 +72,15 @@ function defineWidgetElement(entry: WidgetDescriptor) {
       return controllerOf(this.#container?.querySelector('[data-widget]'))?.execute(command) ?? { ok: false, reason: NOT_READY };
     }
 
-    next = () => this.#run({ command: 'next' });
-    prev = () => this.#run({ command: 'prev' });
-    first = () => this.#run({ command: 'first' });
-    last = () => this.#run({ command: 'last' });
-    reset = () => this.#run({ command: 'reset' });
-    goto = (step: number | string) => this.#run({ command: 'goto', step });
-    setState = (state: Record<string, string | number | boolean>) => this.#run({ command: 'setState', state });
+    /** Any command, answered with `{ ok, reason }`; the named methods below answer true or false, as they always have. */
+    execute = (command: WidgetCommand) => this.#run(command);
+    next = () => this.#run({ command: 'next' }).ok;
+    prev = () => this.#run({ command: 'prev' }).ok;
+    first = () => this.#run({ command: 'first' }).ok;
+    last = () => this.#run({ command: 'last' }).ok;
+    reset = () => this.#run({ command: 'reset' }).ok;
+    goto = (step: number | string) => this.#run({ command: 'goto', step }).ok;
+    setState = (state: Record<string, string | number | boolean>) => this.#run({ command: 'setState', state }).ok;
     status = (): WidgetStatus | undefined => controllerOf(this.#container?.querySelector('[data-widget]'))?.status();
   }
 

@@ -41,7 +41,7 @@ describe('ComputationGraph stepper', () => {
     expect(action('prev').disabled).toBe(true);
     const total = allSteps('e=(a+b)(b+1)').length;
     expect(root.textContent).toContain(`第 1 步 / 共 ${total} 步`);
-    expect(root.querySelector('.katex')).not.toBeNull();
+    expect(root.querySelector('math')).not.toBeNull();
   });
 
   it('steps forward node by node, showing values in the diagram once computed', async () => {

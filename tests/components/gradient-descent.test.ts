@@ -40,7 +40,7 @@ describe('GradientDescent widget', () => {
     expect(field('alpha').value).toBe('0.1');
     expect(action('back').disabled).toBe(true);
     expect(root.querySelector('[data-role="curve-plot"]')).not.toBeNull();
-    expect(root.querySelector('.katex')).not.toBeNull();
+    expect(root.querySelector('math')).not.toBeNull();
   });
 
   it('steps once, runs N steps, steps back and resets, matching the engine', async () => {
