@@ -1,9 +1,9 @@
-import { fireEvent, render } from '@testing-library/svelte';
+import { fireEvent } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ComputationGraph from '../../src/components/widgets/computation-graph/ComputationGraph.svelte';
-import { controllerOf, type WidgetController } from '../../src/components/shared/widget-api';
 import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps, type PresetId } from '../../src/engine/models/computation-graph';
+import { renderWidget } from './widget-harness';
 
 function allSteps(presetId: PresetId, values: Record<string, number> = {}) {
   const result = buildPreset(presetId, values);
@@ -28,13 +28,10 @@ function listen(names: string[]) {
 }
 
 function setup(props: Record<string, unknown> = {}) {
-  const result = render(ComputationGraph, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="computation-graph"]')!;
-  const controller = controllerOf(root) as WidgetController;
+  const { root, controller, action, unmount } = renderWidget(ComputationGraph, 'computation-graph', props);
   const key = () => root.querySelector<HTMLElement>('[data-step-key]')!.dataset.stepKey;
   const value = () => Number(root.querySelector<HTMLElement>('[data-step-key]')!.dataset.stepValue);
-  const action = (name: string) => root.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
-  return { root, controller, key, value, action, unmount: result.unmount };
+  return { root, controller, key, value, action, unmount };
 }
 
 afterEach(() => {

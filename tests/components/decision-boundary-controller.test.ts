@@ -1,11 +1,11 @@
-import { fireEvent, render, waitFor } from '@testing-library/svelte';
+import { fireEvent, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { controllerOf } from '../../src/components/shared/widget-api';
 import DecisionBoundary from '../../src/components/widgets/decision-boundary/DecisionBoundary.svelte';
 import type { BoundaryStatus } from '../../src/components/widgets/decision-boundary/binding';
 import { defaultSettings } from '../../src/components/widgets/decision-boundary/fields';
 import { workerChannel, workerUrl } from '../../src/components/widgets/decision-boundary/trainer-client';
 import { readBoundaryUrl } from '../../src/components/widgets/decision-boundary/url';
+import { renderWidget } from './widget-harness';
 
 const cleanups: (() => void)[] = [];
 
@@ -21,11 +21,8 @@ function listen(names = ['nn-ready', 'nn-statechange']) {
 }
 
 function setup(props: Record<string, unknown> = {}) {
-  const result = render(DecisionBoundary, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="decision-boundary"]')!;
-  const controller = controllerOf(root)!;
+  const { root, controller, action } = renderWidget(DecisionBoundary, 'decision-boundary', props);
   const status = () => controller.status() as BoundaryStatus;
-  const action = (name: string) => root.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
   const epoch = () => Number(root.querySelector<HTMLElement>('[data-epoch]')!.dataset.epoch);
   const points = () => root.querySelectorAll('[data-role="boundary-plot"] .point').length;
   return { root, controller, status, action, epoch, points };

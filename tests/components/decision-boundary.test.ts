@@ -298,13 +298,10 @@ describe('DecisionBoundary widget', { timeout: 20000 }, () => {
   });
 
   it.each([
-    ['count', 'abc', '不是一个数'],
     ['count', '3', '4 到 1000 的整数'],
     ['count', '10.5', '不是整数'],
     ['noise', '0.6', '0 到 0.5'],
-    ['noise', '', '请填写一个数'],
     ['learningRate', '0', '大于 0'],
-    ['learningRate', '1e400', '太大了'],
     ['weightSeed', '-1', '超出允许范围'],
   ])('%s = %j is refused with a message and the last valid settings stay', async (name, text, message) => {
     const { root, field } = setup();

@@ -1,10 +1,11 @@
-import { fireEvent, render } from '@testing-library/svelte';
+import { fireEvent } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import GradientDescent from '../../src/components/widgets/gradient-descent/GradientDescent.svelte';
 import { VIEW_BOUND } from '../../src/components/widgets/gradient-descent/settings';
-import { controllerOf, type WidgetController, type WidgetStatus } from '../../src/components/shared/widget-api';
+import type { WidgetStatus } from '../../src/components/shared/widget-api';
 import { descend1d } from '../../src/engine/models/gradient-descent';
+import { renderWidget } from './widget-harness';
 
 type GdStatus = WidgetStatus & { step: number; outcome: string };
 const stops: (() => void)[] = [];
@@ -23,13 +24,10 @@ function listen(names: string[]) {
 }
 
 function setup(props: Record<string, unknown> = {}) {
-  const result = render(GradientDescent, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="gradient-descent"]')!;
-  const controller = controllerOf(root) as WidgetController;
+  const { root, controller, action, unmount } = renderWidget(GradientDescent, 'gradient-descent', props);
   const status = () => controller.status() as GdStatus;
   const readout = () => root.querySelector<HTMLElement>('[data-role="readout"]')!;
-  const action = (name: string) => root.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
-  return { root, controller, status, readout, action, unmount: result.unmount };
+  return { root, controller, status, readout, action, unmount };
 }
 
 function curveRun(w0: number, alpha: number, steps: number) {

@@ -120,11 +120,8 @@ describe('GradientDescent widget', () => {
   });
 
   it.each([
-    ['alpha', '', '请填写一个数'],
-    ['alpha', 'fast', '“fast” 不是一个数'],
     ['alpha', '0', 'α 必须大于 0'],
     ['alpha', '-1', 'α 必须大于 0'],
-    ['alpha', '1e400', '太大'],
     ['w0', '1e9', '−100 到 100'],
     ['batch', '2.5', '不是整数'],
     ['batch', '0', '1 到 1000'],

@@ -78,9 +78,6 @@ describe('LayerShapes editing and validation', SLOW, () => {
   it.each([
     ['m', '2.5', '必须是整数'],
     ['m', '0', '至少为 1'],
-    ['m', 'abc', '不是一个数'],
-    ['m', '', '请填写一个数'],
-    ['m', '1e400', '太大了'],
     ['n1', '99999', '不能超过 10000'],
     ['n1', '-3', '至少为 1'],
   ])('refuses %s = %j with a message and keeps the last valid shapes', async (name, raw, message) => {

@@ -1,8 +1,9 @@
-import { fireEvent, render } from '@testing-library/svelte';
+import { fireEvent } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { controllerOf, type WidgetStatus } from '../../src/components/shared/widget-api';
+import type { WidgetStatus } from '../../src/components/shared/widget-api';
 import VanishingGradients from '../../src/components/widgets/vanishing-gradients/VanishingGradients.svelte';
 import { readVanishingUrl } from '../../src/components/widgets/vanishing-gradients/url';
+import { renderWidget } from './widget-harness';
 
 const cleanups: (() => void)[] = [];
 
@@ -18,12 +19,9 @@ function listen(names = ['nn-ready', 'nn-statechange']) {
 }
 
 function setup(props: Record<string, unknown> = {}) {
-  const result = render(VanishingGradients, { props: { syncUrl: false, ...props } });
-  const root = result.container.querySelector<HTMLElement>('[data-widget="vanishing-gradients"]')!;
-  const controller = controllerOf(root)!;
+  const { root, controller, field } = renderWidget(VanishingGradients, 'vanishing-gradients', props);
   const bars = () => root.querySelectorAll('g[data-layer]').length;
   const pressed = (activation: string) => root.querySelector(`[data-activation="${activation}"]`)!.getAttribute('aria-pressed');
-  const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   return { root, controller, bars, pressed, field };
 }
 

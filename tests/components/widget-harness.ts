@@ -19,6 +19,10 @@ export interface RenderedWidget {
   root: HTMLElement;
   controller: WidgetController;
   seen: { name: string; detail: WidgetStatus }[];
+  /** The control with data-action="name" and the input named `name`, the hooks every widget offers. */
+  action: (name: string) => HTMLButtonElement;
+  field: (name: string) => HTMLInputElement;
+  unmount: () => void;
 }
 
 export function renderWidget(widget: Component<never>, name: string, props: Record<string, unknown> = {}): RenderedWidget {
@@ -29,7 +33,14 @@ export function renderWidget(widget: Component<never>, name: string, props: Reco
   stopRecording = () => EVENTS.forEach((event) => document.removeEventListener(event, listener));
   const result = render(widget as Component<Record<string, unknown>>, { props: { syncUrl: false, ...props } });
   const root = result.container.querySelector<HTMLElement>(`[data-widget="${name}"]`)!;
-  return { root, controller: controllerOf(root)!, seen };
+  return {
+    root,
+    controller: controllerOf(root)!,
+    seen,
+    action: (action) => root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!,
+    field: (field) => root.querySelector<HTMLInputElement>(`input[name="${field}"]`)!,
+    unmount: result.unmount,
+  };
 }
 
 /** Ends the current recording early, e.g. before rendering a second widget in the same test. */

@@ -38,7 +38,7 @@ const overlap = (a: Box, b: Box) =>
 
 async function measure(step: string, width: number) {
   const widget = await openLesson(`?step=${step}`, { viewport: { width, height: 900 } });
-  const diagram = widget.find('svg.diagram');
+  const diagram = widget.find('svg.widget-diagram');
   await diagram.scrollIntoViewIfNeeded();
   return diagram.evaluate((element) => {
     const svg = element as SVGSVGElement;
@@ -88,10 +88,10 @@ describe('the 2-2-2 network diagram', () => {
     const o1 = Number(await widget.find('[data-label="o1-value"]').getAttribute('data-value'));
     expect(o1).toBeCloseTo(reported, 12);
     expect(o1).toBeLessThan(0.1);
-    expect(await widget.find('svg.diagram').getAttribute('data-trained')).toBe('true');
+    expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('true');
     await widget.root.focus();
     await widget.press('Home');
-    expect(await widget.find('svg.diagram').getAttribute('data-trained')).toBe('false');
+    expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('false');
     expect(await widget.find('[data-label="o1-value"]').count()).toBe(0);
   });
 });

@@ -156,3 +156,40 @@ export function stepperCommands(
     return true;
   };
 }
+
+/** How a model's state is read from and written to query fields: the two functions a widget's binding wraps. */
+export interface ModelQueryFields<M> {
+  apply(model: M, query: URLSearchParams, options?: ApplyOptions): string[];
+  urlFields(model: M): Record<string, string | undefined>;
+}
+
+/**
+ * The binding of a widget whose model resets itself and whose state goes through `fields`;
+ * `extra` adds or replaces members (a query that names more, steps, another reset).
+ */
+export function modelBinding<M extends { reset(): void }>(
+  name: string,
+  model: M,
+  fields: ModelQueryFields<M>,
+  extra: Partial<WidgetBinding> = {},
+): WidgetBinding {
+  return {
+    name,
+    apply: (query, options) => fields.apply(model, query, options),
+    urlFields: () => fields.urlFields(model),
+    reset: () => model.reset(),
+    ...extra,
+  };
+}
+
+/** Position and step commands of a widget that walks a list of step records with a Stepper. */
+export function walkingSteps(
+  stepper: { current: number; count: number; run(action: StepperAction): void; goTo(index: number): void },
+  currentKey: () => string,
+  resolve: (step: string) => number | undefined,
+): Pick<WidgetBinding, 'position' | 'step'> {
+  return {
+    position: () => ({ step: stepper.current + 1, count: stepper.count, key: currentKey() }),
+    step: stepperCommands(stepper, resolve),
+  };
+}

@@ -2,7 +2,7 @@
  * How the activation explorer's state meets the shared shell: query fields in and out, and reset.
  * The explorer has no steps, so its controller refuses next/prev/first/last/goto.
  */
-import type { ApplyOptions, WidgetBinding } from '../../shared/widget-binding';
+import { modelBinding, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
 import type { ActivationExplorerModel } from './model.svelte';
 import { DEFAULT_NAME, DEFAULT_SETTINGS, SETTING_FIELDS } from './settings';
 import { readActivationUrl } from './url';
@@ -41,10 +41,5 @@ export function urlFields(model: ActivationExplorerModel): Record<string, string
 }
 
 export function activationFunctionsBinding(model: ActivationExplorerModel): WidgetBinding {
-  return {
-    name: 'activation-functions',
-    apply: (query, options) => applyQuery(model, query, options),
-    urlFields: () => urlFields(model),
-    reset: () => model.reset(),
-  };
+  return modelBinding('activation-functions', model, { apply: applyQuery, urlFields });
 }

@@ -4,7 +4,7 @@
  */
 import { DOCUMENT_PARAMS, PARAM_NAMES, type Params222 } from '../../../engine/models/backprop222';
 import { writeUrlState } from '../../shared/url-state';
-import { stepperCommands, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
+import { modelBinding, walkingSteps, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
 import type { Backprop222Model } from './model.svelte';
 import { readBackprop222Url, resolveStep } from './url';
 
@@ -44,12 +44,6 @@ export function queryOf(model: Backprop222Model): string {
 }
 
 export function backprop222Binding(model: Backprop222Model): WidgetBinding {
-  return {
-    name: 'backprop-222',
-    apply: (query, options) => applyQuery(model, query, options),
-    urlFields: () => urlFields(model),
-    reset: () => model.reset(),
-    position: () => ({ step: model.stepper.current + 1, count: model.stepper.count, key: model.step.key }),
-    step: stepperCommands(model.stepper, (reference) => resolveStep(model.trace, reference)),
-  };
+  const steps = walkingSteps(model.stepper, () => model.step.key, (reference) => resolveStep(model.trace, reference));
+  return modelBinding('backprop-222', model, { apply: applyQuery, urlFields }, steps);
 }

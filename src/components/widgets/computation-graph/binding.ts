@@ -4,7 +4,7 @@
  */
 import { PRESET_IDS } from '../../../engine/models/computation-graph';
 import { writeUrlState } from '../../shared/url-state';
-import { stepperCommands, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
+import { walkingSteps, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
 import type { ComputationGraphModel } from './model.svelte';
 import { INPUT_FIELDS, PRESET_SLUGS, readComputationGraphUrl, resolveStep } from './url';
 
@@ -63,7 +63,6 @@ export function computationGraphBinding(model: ComputationGraphModel): WidgetBin
     query: () => queryOf(model),
     // The opening example with its document values, at the first step.
     reset: () => model.setPreset(model.startPreset),
-    position: () => ({ step: model.stepper.current + 1, count: model.stepper.count, key: model.step.key }),
-    step: stepperCommands(model.stepper, (reference) => resolveStep(model.steps, reference)),
+    ...walkingSteps(model.stepper, () => model.step.key, (reference) => resolveStep(model.steps, reference)),
   };
 }

@@ -2,7 +2,7 @@
  * How the layer-shapes widget's state meets the shared shell: query fields in and out, and reset.
  * The widget has no steps, so its controller refuses next/prev/first/last/goto.
  */
-import type { ApplyOptions, WidgetBinding } from '../../shared/widget-binding';
+import { modelBinding, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
 import { DEFAULT_M, DEFAULT_SIZES, type LayerShapesModel } from './model.svelte';
 import { readLayerShapesUrl, sizesText } from './url';
 
@@ -29,10 +29,5 @@ export function urlFields(model: LayerShapesModel): Record<string, string | unde
 }
 
 export function layerShapesBinding(model: LayerShapesModel): WidgetBinding {
-  return {
-    name: 'layer-shapes',
-    apply: (query, options) => applyQuery(model, query, options),
-    urlFields: () => urlFields(model),
-    reset: () => model.reset(),
-  };
+  return modelBinding('layer-shapes', model, { apply: applyQuery, urlFields });
 }

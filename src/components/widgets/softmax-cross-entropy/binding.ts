@@ -2,7 +2,7 @@
  * How the softmax / cross-entropy widget's state meets the shared shell: query fields in and out,
  * and reset. The widget has no steps, so its controller refuses next/prev/first/last/goto.
  */
-import type { ApplyOptions, WidgetBinding } from '../../shared/widget-binding';
+import { modelBinding, type ApplyOptions, type WidgetBinding } from '../../shared/widget-binding';
 import type { SoftmaxModel } from './model.svelte';
 import { readSoftmaxUrl } from './url';
 
@@ -33,10 +33,5 @@ export function urlFields(model: SoftmaxModel): Record<string, string | undefine
 }
 
 export function softmaxCrossEntropyBinding(model: SoftmaxModel): WidgetBinding {
-  return {
-    name: 'softmax-cross-entropy',
-    apply: (query, options) => applyQuery(model, query, options),
-    urlFields: () => urlFields(model),
-    reset: () => model.reset(),
-  };
+  return modelBinding('softmax-cross-entropy', model, { apply: applyQuery, urlFields });
 }
