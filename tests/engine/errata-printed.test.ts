@@ -59,7 +59,7 @@ const QUOTES: Record<string, Quote> = {
     context: ['假设 **w 与 b 都是一维实数**'],
   },
   '002-forward-computes-loss-only': {
-    printed: ['一个是从前往后的计算出梯度与损失，另外一部分是从后往前计算参数的更新梯度值'],
+    printed: ['一个是从前往后的计算出梯度与损失'],
     absent: ['从前往后的计算出损失'],
     // In the pseudocode the gradients dZ, dW, db are computed only after A, from the back.
     context: ['$$A = \\sigma(Z)$$', '$$dZ = {A}-{Y}$$'],
