@@ -2,6 +2,7 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { rehypeMathmlMarkup } from './src/components/lesson/mathml.ts';
@@ -14,6 +15,14 @@ export default defineConfig({
   // Embed pages import their widget's code (and so its stylesheet) on demand; an inlined stylesheet
   // is removed from the output while that import still asks for the file (withastro/astro#8329).
   build: { inlineStylesheets: 'never' },
+  // Starlight's search gets a stand-in that loads Pagefind's UI when the reader opens the search
+  // (see src/components/site/lazy-pagefind-ui.ts); the exact name only, so the stand-in can still
+  // import the package's own file.
+  vite: {
+    resolve: {
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/site/lazy-pagefind-ui.ts', import.meta.url)) }],
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],

@@ -1,287 +1,195 @@
 /**
- * npm run budget: what the browser loads for every built page, gzipped, against the budgets of
- * issue #8. Followed from each page's HTML:
- *   JS    <script src>, inline scripts, island component and renderer URLs, modulepreload links, and
- *         inside every chunk its static imports, its dynamic imports (quoted or in backticks), Vite's
- *         preload lists (__vite__mapDeps) and workers (new Worker(new URL(…, import.meta.url))).
- *         Lazily imported chunks are counted: a reader who opens the widget or the search loads them.
- *   CSS   <link rel=stylesheet>, inline <style>, @import (recursively) and CSS in preload lists.
- *   fonts every @font-face in that CSS, counted by its first src url (the format a current browser
- *         picks); reported as "declared fonts" because a browser fetches only the faces it uses.
- *   iframes a same-site <iframe src> (the deck's embedded widgets) adds everything its page loads;
- *         a file shared with the host page is counted once, as the browser's cache fetches it once.
- * A page "has a widget" when it hydrates anything (an island, an nn-* element, an embedded widget):
- * every such lesson page gets the widget budget; the others may load no more than Starlight itself.
- * Sizes are each file gzipped on its own, in KiB. The site comes from SITE_DIR (default dist).
- * With --enforce the exit code is 1 when a page is over its budget; without it, over-budget lines
- * are printed and the exit code stays 0.
+ * npm run budget [-- --enforce]: what the browser really loads for every built page, against the
+ * budgets of issue #8. The built site (SITE_DIR, default dist) is served gzipped, as a host serves
+ * it, and each page is opened in Debian's Chromium with an empty cache. The reader's visit is
+ * played out: the page loads, idles (Starlight and the islands start their idle work), is scrolled
+ * to the end (islands that hydrate when visible) and idles again. Every response is counted by the
+ * bytes that crossed the wire, so dynamic imports, workers, iframes, CSS and fonts are all in.
+ * Code loaded only on a reader's action (the search UI when the search opens) is measured once and
+ * reported on its own line. The page's element count is read at the end of the visit (hydrated).
+ * With --enforce the exit code is 1 when a page is over its JS budget, the worked example reaches its
+ * element budget, or any page loads KaTeX's JavaScript.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/browser';
+import { serveStatic } from '../tests/e2e/static-server';
 
 const SITE = resolve(process.env.SITE_DIR ?? 'dist');
 const ENFORCE = process.argv.includes('--enforce');
 
-/** Budgets of issue #8, gzip KiB of JavaScript per page. */
+/** Budgets of issue #8, gzip KiB of JavaScript per page, Starlight's own included. */
 const WORKED_EXAMPLE_JS_KIB = 60;
 const WIDGET_LESSON_JS_KIB = 70;
-/** A page with no widget: Starlight's own chrome only. This page has none and is measured as that figure. */
-const PLAIN_REFERENCE_PAGE = 'reference/glossary/index.html';
-const WORKED_EXAMPLE_PAGES = new Set(['backprop/worked-example/index.html', 'en/backprop/worked-example/index.html']);
-/** Inline scripts differ by a few bytes between pages (sidebar state hash, page data). */
-const PLAIN_TOLERANCE_KIB = 0.2;
-/** Starlight's scripts that only pages with that feature load: Expressive Code's copy button. */
-const STARLIGHT_OPTIONAL_JS = /^_astro\/ec\.[\w-]+\.js$/;
+const WORKED_EXAMPLE_PAGES = new Set(['/backprop/worked-example/', '/en/backprop/worked-example/']);
+/** A large DOM makes style and layout slow on every device: the worked example stays under this. */
+const WORKED_EXAMPLE_ELEMENTS = 3000;
+/** A page with no widget may load what this one does: Starlight's chrome and nothing of ours. */
+const PLAIN_REFERENCE_PAGE = '/reference/glossary/';
+/** Pages differ by a few bytes of inline page data. */
+const PLAIN_TOLERANCE_KIB = 0.3;
+/** Starlight's own scripts that only pages with that feature load: Expressive Code's copy button. */
+const STARLIGHT_OPTIONAL_JS = /\/_astro\/ec\.[\w-]+\.js$/;
+/** KaTeX's parser error prefix: a loaded script that contains it carries KaTeX's renderer. */
+const KATEX_JS_MARK = 'KaTeX parse error';
 
-interface PageLoad {
+/** Pages measured at once: each waits mostly on quiet network, not on the CPU. */
+const PARALLEL_PAGES = 4;
+
+type Kind = 'js' | 'css' | 'font' | 'document' | 'other';
+interface Load {
   page: string;
-  kind: 'lesson' | 'embed' | 'deck' | 'example';
   hasWidget: boolean;
-  js: Set<string>;
-  css: Set<string>;
-  fonts: Set<string>;
-  /** Inline script and style text of the page and of each same-site iframe, one entry per document. */
-  inlineJs: string[];
-  inlineCss: string[];
+  elements: number;
+  kib: Record<Kind, number>;
+  /** Each script's URL path and its gzip KiB, largest first. */
+  scripts: [string, number][];
+  katex: string[];
 }
 
-const gzipCache = new Map<string, number>();
-function gzipKiB(file: string): number {
-  let size = gzipCache.get(file);
-  if (size === undefined) {
-    size = gzipSync(readFileSync(join(SITE, file))).length / 1024;
-    gzipCache.set(file, size);
-  }
-  return size;
-}
-const gzipTextKiB = (texts: string[]) =>
-  texts.reduce((total, text) => total + (text.trim().length === 0 ? 0 : gzipSync(text).length / 1024), 0);
-const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzipKiB(file), 0);
-
-function htmlFiles(dir: string): string[] {
+function htmlPages(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
+    if (statSync(path).isDirectory()) return htmlPages(path);
+    if (!name.endsWith('.html')) return [];
+    const url = `/${relative(SITE, path).split(sep).join('/')}`;
+    return [url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url];
   });
 }
 
-/** A URL as written in fromFile, as a path inside the site; undefined for external or templated URLs. */
-function resolveUrl(url: string, fromFile: string): string | undefined {
-  if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:') || url.includes('${')) return undefined;
-  const clean = url.split(/[?#]/)[0];
-  const path = clean.startsWith('/') ? posix.normalize(clean.slice(1)) : posix.join(posix.dirname(fromFile), clean);
-  return existsSync(join(SITE, path)) && statSync(join(SITE, path)).isFile() ? path : undefined;
+function kindOf(resourceType: string, url: string): Kind {
+  if (resourceType === 'script' || /\.m?js$/.test(url)) return 'js';
+  if (resourceType === 'stylesheet' || url.endsWith('.css')) return 'css';
+  if (resourceType === 'font' || /\.(woff2?|ttf|otf)$/.test(url)) return 'font';
+  if (resourceType === 'document') return 'document';
+  return 'other';
 }
 
-const STRING = String.raw`["'\x60]([^"'\x60]+)["'\x60]`;
-const STATIC_IMPORT = new RegExp(String.raw`(?:\bimport|\bfrom)\s*` + STRING, 'g');
-const DYNAMIC_IMPORT = new RegExp(String.raw`\bimport\s*\(\s*` + STRING + String.raw`\s*\)`, 'g');
-const WORKER_URL = new RegExp(String.raw`new\s+URL\(\s*` + STRING + String.raw`\s*,\s*import\.meta\.url\s*\)`, 'g');
-/** Vite's preload list: m.f=["_astro/x.js","_astro/y.css"], paths from the site root. */
-const PRELOAD_LIST = /m\.f=\[([^\]]*)\]/g;
-
-/** Every URL a chunk of JavaScript may fetch: imports of both kinds, workers, preload lists. */
-function urlsInScript(code: string, fromFile: string): string[] {
-  const urls = [STATIC_IMPORT, DYNAMIC_IMPORT, WORKER_URL].flatMap((pattern) =>
-    [...code.matchAll(pattern)].map((match) => resolveUrl(match[1], fromFile)),
-  );
-  for (const list of code.matchAll(PRELOAD_LIST)) {
-    for (const entry of list[1].matchAll(/["'\x60]([^"'\x60]+)["'\x60]/g)) urls.push(resolveUrl(`/${entry[1]}`, fromFile));
-  }
-  return urls.filter((url): url is string => url !== undefined);
+/** Waits until the network has been quiet and the main thread idle, as after Starlight's idle work. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => setTimeout(done, 200), { timeout: 2000 })));
+  await page.waitForLoadState('networkidle');
 }
 
-function followScripts(roots: string[], inlineCode: string, page: string, load: PageLoad): void {
-  const queue = [...roots, ...urlsInScript(inlineCode, page)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (file.endsWith('.css')) {
-      followStyles([file], load);
-      continue;
+async function scrollToEnd(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((next) => requestAnimationFrame(() => setTimeout(next, 16)));
     }
-    if (!/\.m?js$/.test(file) || load.js.has(file)) continue;
-    load.js.add(file);
-    queue.push(...urlsInScript(readFileSync(join(SITE, file), 'utf8'), file));
-  }
-}
-
-function fontsIn(css: string, fromFile: string, load: PageLoad): void {
-  for (const face of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
-    const first = face[1].match(/url\(\s*["']?([^"')]+)["']?\s*\)/);
-    const font = first && resolveUrl(first[1], fromFile);
-    if (font) load.fonts.add(font);
-  }
-}
-
-function followStyles(roots: string[], load: PageLoad): void {
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (load.css.has(file)) continue;
-    load.css.add(file);
-    const css = readFileSync(join(SITE, file), 'utf8');
-    fontsIn(css, file, load);
-    for (const match of css.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/g)) {
-      const url = resolveUrl(match[1], file);
-      if (url) queue.push(url);
-    }
-  }
+  });
 }
 
 /**
- * The page's markup with every attribute value that itself contains markup emptied, so code shown
- * on the page (a copy button's data-code="<script …>") is not read as tags. Script and style
- * contents are copied untouched.
+ * Records every finished response of the page (and its iframes). stop() returns what finished so
+ * far; a request that finishes after it is past the measured visit and is left out.
  */
-function markupOnly(html: string): string {
-  let out = '';
-  let i = 0;
-  while (i < html.length) {
-    const open = html.indexOf('<', i);
-    if (open < 0) return out + html.slice(i);
-    out += html.slice(i, open);
-    let j = open + 1;
-    let tag = '<';
-    while (j < html.length && html[j] !== '>') {
-      const quote = html[j];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, j + 1);
-        const value = html.slice(j + 1, close < 0 ? html.length : close);
-        tag += /[<>]/.test(value) ? `${quote}${quote}` : `${quote}${value}${quote}`;
-        j = close < 0 ? html.length : close + 1;
-      } else {
-        tag += html[j++];
-      }
-    }
-    out += `${tag}>`;
-    i = j + 1;
-    const rawText = tag.match(/^<(script|style)\b/i);
-    if (rawText) {
-      const end = html.toLowerCase().indexOf(`</${rawText[1].toLowerCase()}`, i);
-      const stop = end < 0 ? html.length : end;
-      out += html.slice(i, stop);
-      i = stop;
-    }
-  }
-  return out;
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  return tag.match(new RegExp(`\\s${name}=["']?([^"'\\s>]+)`, 'i'))?.[1];
-}
-
-/** The HTML file a same-site link to a page points at (a directory URL means its index.html). */
-function pageFile(url: string, fromFile: string): string | undefined {
-  if (/^(?:[a-z]+:)?\/\//i.test(url)) return undefined;
-  const clean = url.split(/[?#]/)[0];
-  const path = clean.startsWith('/') ? clean.slice(1) : posix.join(posix.dirname(fromFile), clean);
-  const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-  return existsSync(join(SITE, file)) ? posix.normalize(file) : undefined;
-}
-
-function measurePage(page: string, visited = new Set<string>()): PageLoad {
-  visited.add(page);
-  const html = markupOnly(readFileSync(join(SITE, page), 'utf8'));
-  const kind = page.startsWith('embed/') ? 'embed' : page.startsWith('decks/') ? 'deck' : page.startsWith('examples/') ? 'example' : 'lesson';
-  const iframes = [...html.matchAll(/<iframe\b[^>]*\ssrc="([^"]+)"/gi)]
-    .map((match) => pageFile(match[1].replaceAll('&amp;', '&'), page))
-    .filter((file): file is string => file !== undefined);
-  const load: PageLoad = {
-    page, kind, hasWidget: /<astro-island\b|<nn-[a-z]/.test(html) || iframes.length > 0,
-    js: new Set(), css: new Set(), fonts: new Set(), inlineJs: [], inlineCss: [],
+function recordResponses(page: Page) {
+  type Response = { kind: Kind; path: string; kib: number; katex: boolean };
+  const finished: Promise<Response | undefined>[] = [];
+  let stopped = false;
+  page.on('requestfinished', (request) => {
+    if (stopped) return;
+    finished.push(
+      (async () => {
+        const url = new URL(request.url());
+        const kind = kindOf(request.resourceType(), url.pathname);
+        const { responseBodySize } = await request.sizes();
+        const body = kind === 'js' ? await (await request.response())?.text() : '';
+        return { kind, path: url.pathname, kib: responseBodySize / 1024, katex: Boolean(body?.includes(KATEX_JS_MARK)) };
+      })().catch((error: unknown) => {
+        if (stopped) return undefined;
+        throw error;
+      }),
+    );
+  });
+  return async () => {
+    const responses = await Promise.all(finished);
+    stopped = true;
+    return responses.filter((response): response is Response => response !== undefined);
   };
-  const scriptRoots: string[] = [];
-  for (const tag of html.matchAll(/<(?:script|astro-island|link)\b[^>]*>/gi)) {
-    const isLink = /^<link/i.test(tag[0]);
-    const rel = isLink ? attribute(tag[0], 'rel') : undefined;
-    if (isLink && rel !== 'modulepreload') continue;
-    for (const name of isLink ? ['href'] : ['src', 'component-url', 'renderer-url', 'before-hydration-url']) {
-      const value = attribute(tag[0], name);
-      const url = value && resolveUrl(value, page);
-      if (url) scriptRoots.push(url);
-    }
-  }
-  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi)]
-    .filter((match) => !/type=["']?(?:application\/(?:ld\+)?json|importmap)/i.test(match[1]))
-    .map((match) => match[2]);
-  load.inlineJs.push(inlineScripts.join('\n'));
-  followScripts(scriptRoots, inlineScripts.join('\n'), page, load);
-
-  const styleRoots = [...html.matchAll(/<link\b[^>]*>/gi)]
-    .filter((tag) => attribute(tag[0], 'rel') === 'stylesheet')
-    .map((tag) => resolveUrl(attribute(tag[0], 'href') ?? '', page))
-    .filter((url): url is string => url !== undefined);
-  followStyles(styleRoots, load);
-  const inlineCss = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1]).join('\n');
-  load.inlineCss.push(inlineCss);
-  fontsIn(inlineCss, page, load);
-  for (const frame of iframes.filter((file) => !visited.has(file))) {
-    const inner = measurePage(frame, visited);
-    for (const key of ['js', 'css', 'fonts'] as const) for (const file of inner[key]) load[key].add(file);
-    load.inlineJs.push(...inner.inlineJs);
-    load.inlineCss.push(...inner.inlineCss);
-  }
-  return load;
 }
 
-interface Figures {
-  js: number;
-  css: number;
-  fonts: number;
+async function measure(browser: Browser, origin: string, path: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const responses = recordResponses(page);
+  await page.goto(origin + path, { waitUntil: 'load' });
+  await settle(page);
+  await scrollToEnd(page);
+  await settle(page);
+  const { hasWidget, elements } = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    return { hasWidget: Boolean(document.querySelector('astro-island, iframe, [data-widget]') || all.some((element) => element.localName.startsWith('nn-'))), elements: all.length };
+  });
+  const loaded = await responses();
+  await context.close();
+  const kib: Record<Kind, number> = { js: 0, css: 0, font: 0, document: 0, other: 0 };
+  for (const response of loaded) kib[response.kind] += response.kib;
+  const scripts = loaded.filter((response) => response.kind === 'js').map((response): [string, number] => [response.path, response.kib]).sort((a, b) => b[1] - a[1]);
+  return { page: path, hasWidget, elements, kib, scripts, katex: loaded.filter((response) => response.katex).map((response) => response.path) };
 }
-const figuresOf = (load: PageLoad): Figures => ({
-  js: sum(load.js) + gzipTextKiB(load.inlineJs),
-  css: sum(load.css) + gzipTextKiB(load.inlineCss),
-  fonts: sum(load.fonts),
-});
 
-if (!existsSync(SITE)) {
-  console.error(`no built site at ${SITE}; run npm run build or set SITE_DIR`);
-  process.exit(1);
+/** What opening the search adds on the home page: Pagefind's UI, its index and its WebAssembly. */
+async function searchCost(browser: Browser, origin: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await settle(page);
+  const responses = recordResponses(page);
+  await page.click('button[data-open-modal]');
+  await page.locator('#starlight__search input').fill('sigmoid');
+  await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+  await settle(page);
+  const added = await responses();
+  await page.close();
+  return added.reduce((total, response) => total + response.kib, 0);
 }
-const loads = htmlFiles(SITE)
-  .map((file) => relative(SITE, file).split('\\').join('/'))
-  .sort()
-  .map((page) => measurePage(page));
-const plainReference = loads.find((load) => load.page === PLAIN_REFERENCE_PAGE);
-if (!plainReference || plainReference.hasWidget) {
-  console.error(`${PLAIN_REFERENCE_PAGE} must exist and have no widget: it is the measure of Starlight's own JS`);
-  process.exit(1);
-}
-const starlightJs = figuresOf(plainReference).js;
 
-function budgetOf(load: PageLoad): { kib: number; rule: string } | undefined {
+function budgetOf(load: Load, plain: Load): { kib: number; rule: string } | undefined {
   if (WORKED_EXAMPLE_PAGES.has(load.page)) return { kib: WORKED_EXAMPLE_JS_KIB, rule: 'worked example' };
-  if (load.kind !== 'lesson') return undefined;
+  if (/^\/(en\/)?(embed|decks|examples|elements)\//.test(load.page) || load.page.endsWith('.html')) return undefined;
   if (load.hasWidget) return { kib: WIDGET_LESSON_JS_KIB, rule: 'lesson with a widget' };
-  const optional = sum([...load.js].filter((file) => STARLIGHT_OPTIONAL_JS.test(file) && !plainReference!.js.has(file)));
-  return { kib: starlightJs + optional + PLAIN_TOLERANCE_KIB, rule: "no widget: Starlight's own" };
+  const optional = load.scripts.filter(([path]) => STARLIGHT_OPTIONAL_JS.test(path)).reduce((total, [, size]) => total + size, 0);
+  return { kib: plain.kib.js + optional + PLAIN_TOLERANCE_KIB, rule: "no widget: Starlight's own" };
 }
 
-const kib = (value: number) => value.toFixed(1).padStart(7);
-console.log(`${'page'.padEnd(50)} ${'JS'.padStart(7)} ${'CSS'.padStart(7)} ${'fonts*'.padStart(7)}  files  budget (JS)`);
-const over: string[] = [];
-const totals = { lesson: [] as Figures[], embed: [] as Figures[], deck: [] as Figures[], example: [] as Figures[] };
-for (const load of loads) {
-  const figures = figuresOf(load);
-  totals[load.kind].push(figures);
-  const budget = budgetOf(load);
-  const isOver = budget !== undefined && figures.js > budget.kib;
-  if (isOver) over.push(`over budget: /${load.page.replace(/index\.html$/, '')} loads ${figures.js.toFixed(1)} KiB gzip JS, budget ${budget.kib.toFixed(1)} KiB (${budget.rule})`);
-  const files = `${load.js.size}/${load.css.size}/${load.fonts.size}`.padStart(9);
-  const budgetText = budget ? `${budget.kib.toFixed(1)}${isOver ? '  OVER' : ''}` : '-';
-  console.log(`${load.page.padEnd(50)} ${kib(figures.js)} ${kib(figures.css)} ${kib(figures.fonts)} ${files}  ${budgetText}`);
-}
+const { server, url: origin } = await serveStatic(SITE);
+const browser = await launchBrowser();
+try {
+  const pages = htmlPages(SITE).sort();
+  const loads: Load[] = [];
+  for (let start = 0; start < pages.length; start += PARALLEL_PAGES) {
+    loads.push(...(await Promise.all(pages.slice(start, start + PARALLEL_PAGES).map((path) => measure(browser, origin, path)))));
+  }
+  const plain = loads.find((load) => load.page === PLAIN_REFERENCE_PAGE);
+  if (!plain || plain.hasWidget) throw new Error(`${PLAIN_REFERENCE_PAGE} must exist and have no widget: it is the measure of Starlight's own JS`);
 
-console.log('\nKiB gzip; files = JS/CSS/declared fonts; *declared fonts: the first src of every @font-face in the page’s CSS.');
-console.log(`Starlight's own JS, measured on /${PLAIN_REFERENCE_PAGE.replace(/index\.html$/, '')}: ${starlightJs.toFixed(1)} KiB`);
-for (const [kind, list] of Object.entries(totals)) {
-  if (list.length === 0) continue;
-  const largest = (key: keyof Figures) => Math.max(...list.map((f) => f[key])).toFixed(1);
-  console.log(`${`${kind} pages (${list.length})`.padEnd(20)} largest JS ${largest('js')} KiB, CSS ${largest('css')} KiB, declared fonts ${largest('fonts')} KiB`);
+  const column = (value: number) => value.toFixed(1).padStart(7);
+  console.log(`${'page'.padEnd(46)} ${'JS'.padStart(7)} ${'CSS'.padStart(7)} ${'fonts'.padStart(7)} ${'HTML'.padStart(7)} ${'elements'.padStart(8)}  budget (JS)`);
+  const failures: string[] = [];
+  for (const load of loads) {
+    const budget = budgetOf(load, plain);
+    const over = budget !== undefined && load.kib.js > budget.kib;
+    if (over) failures.push(`over budget: ${load.page} loads ${load.kib.js.toFixed(1)} KiB gzip JS, budget ${budget.kib.toFixed(1)} KiB (${budget.rule})`);
+    if (WORKED_EXAMPLE_PAGES.has(load.page) && load.elements >= WORKED_EXAMPLE_ELEMENTS) {
+      failures.push(`too large a DOM: ${load.page} has ${load.elements} elements, budget under ${WORKED_EXAMPLE_ELEMENTS}`);
+    }
+    if (load.katex.length > 0) failures.push(`KaTeX JavaScript: ${load.page} loads ${load.katex.join(', ')}`);
+    const budgetText = budget ? `${budget.kib.toFixed(1)}${over ? '  OVER' : ''}` : '-';
+    console.log(`${load.page.padEnd(46)} ${column(load.kib.js)} ${column(load.kib.css)} ${column(load.kib.font)} ${column(load.kib.document)} ${String(load.elements).padStart(8)}  ${budgetText}`);
+  }
+  const worked = loads.find((load) => load.page === '/backprop/worked-example/');
+  console.log('\nKiB gzip as transferred, after load, idle, scrolling to the end and idle again; empty cache per page.');
+  console.log(`Starlight's own JS, measured on ${PLAIN_REFERENCE_PAGE}: ${plain.kib.js.toFixed(1)} KiB`);
+  if (worked) console.log(`/backprop/worked-example/ scripts: ${worked.scripts.map(([path, size]) => `${path.replace('/_astro/', '')} ${size.toFixed(1)}`).join(', ')}`);
+  console.log(`opening the search and searching adds ${(await searchCost(browser, origin)).toFixed(1)} KiB (Pagefind UI, index, WebAssembly)`);
+  for (const line of failures) console.log(line);
+  console.log(`${failures.length} problem(s)${ENFORCE || failures.length === 0 ? '' : ' (not enforced: run with --enforce to fail on them)'}`);
+  process.exitCode = ENFORCE && failures.length > 0 ? 1 : 0;
+} finally {
+  await browser.close();
+  server.close();
 }
-for (const line of over) console.log(line);
-console.log(`${over.length} page(s) over budget${ENFORCE ? '' : ' (not enforced: run with --enforce to fail on them)'}`);
-process.exit(ENFORCE && over.length > 0 ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core. Never downloads a browser: if none is installed,
  * callers stop with a message saying how to install one. The browser tests share one server
- * started by global-setup.ts; scripts such as scripts/dom-size.ts launch their own.
+ * started by global-setup.ts; scripts such as scripts/budget.ts launch their own.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';

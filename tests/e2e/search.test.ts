@@ -1,6 +1,7 @@
 /**
  * Site search (Pagefind, built by Starlight) indexes the lessons' prose and maths once, not the
  * widgets' controls or KaTeX's HTML copy of a formula, and speaks Chinese on the Chinese site.
+ * Its UI is fetched when the reader opens the search, not on every page.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,36 @@ function search(page: Page, term: string): Promise<Found[]> {
 
 const plain = (excerpt: string) => excerpt.replace(/<[^>]+>/g, '');
 const marked = (excerpt: string) => [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map(([, word]) => word.trim().toLowerCase());
+
+describe('loading the search UI on demand', () => {
+  const PAGEFIND_UI = /\/_astro\/ui-core\.[\w-]+\.js$/;
+
+  function scriptsLoaded(page: Page): string[] {
+    const urls: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') urls.push(new URL(request.url()).pathname);
+    });
+    return urls;
+  }
+
+  it.each([
+    ['the search button', (page: Page) => page.click('button[data-open-modal]')],
+    ['Ctrl+K', (page: Page) => page.keyboard.press('Control+k')],
+  ])('leaves Pagefind’s UI unloaded until %s opens the search, then focuses its box', async (_, open) => {
+    const page = await openPage('/backprop/worked-example/');
+    const scripts = scriptsLoaded(page);
+    await page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => setTimeout(done, 300), { timeout: 2000 })));
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((url) => PAGEFIND_UI.test(url))).toEqual([]);
+
+    await open(page);
+    const input = page.locator('#starlight__search input');
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 15_000 }).toBe(true);
+    expect(scripts.filter((url) => PAGEFIND_UI.test(url))).toHaveLength(1);
+    await input.fill('sigmoid');
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+});
 
 describe('search on the Chinese site', () => {
   it('finds lesson words and shows its results line in Chinese', async () => {
