@@ -13,6 +13,7 @@ import {
   type ExplorerActivationName,
   type MaxoutParams,
 } from '../../src/engine/models/activation-explorer';
+import { addressWritten } from './widget-harness';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(ActivationFunctions, { props: { syncUrl: false, ...props } });
@@ -327,6 +328,7 @@ describe('URL state', () => {
     expect(notice.textContent).toContain('z=zzz');
     await choose('tanh');
     expect(readout().df).toBe(1);
+    await addressWritten();
     expect(new URL(window.location.href).searchParams.get('fn')).toBe('tanh');
     expect(new URL(window.location.href).searchParams.get('alpha')).toBe('0.3');
   });

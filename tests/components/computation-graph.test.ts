@@ -7,6 +7,7 @@ import { presetFromSlug, readComputationGraphUrl, resolveStep } from '../../src/
 import {
   buildPreset, edgeVisitCounts, forwardModeSteps, forwardSteps, reverseModeSteps, type PresetId,
 } from '../../src/engine/models/computation-graph';
+import { addressWritten } from './widget-harness';
 
 function allSteps(presetId: PresetId, values: Record<string, number> = {}) {
   const result = buildPreset(presetId, values);
@@ -207,6 +208,7 @@ describe('ComputationGraph URL state', () => {
     expect(key()).toBe('reverse:dJ/dc');
     expect(value()).toBe(12);
     await fireEvent.click(action('next'));
+    await addressWritten();
     const query = new URLSearchParams(window.location.search);
     expect(query.get('preset')).toBe('J');
     expect(query.get('c')).toBe('3');
@@ -237,8 +239,10 @@ describe('ComputationGraph URL state', () => {
   it('links to the first preset when the widget opened on another one', async () => {
     const { presetSelect } = setup({ syncUrl: true, preset: 'J=3(a+bc)' });
     await Promise.resolve();
+    await addressWritten();
     expect(new URLSearchParams(window.location.search).get('preset')).toBeNull();
     await fireEvent.change(presetSelect(), { target: { value: 'e=(a+b)(b+1)' } });
+    await addressWritten();
     expect(new URLSearchParams(window.location.search).get('preset')).toBe('e');
   });
 

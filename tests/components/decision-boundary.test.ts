@@ -13,6 +13,7 @@ import {
 } from '../../src/components/widgets/decision-boundary/protocol';
 import { INLINE_BUDGET_MS, TrainingClient, WORKER_BUDGET_MS } from '../../src/components/widgets/decision-boundary/trainer-client';
 import { boundaryUrlFields, parseLayers, readBoundaryUrl } from '../../src/components/widgets/decision-boundary/url';
+import { addressWritten } from './widget-harness';
 
 const XOR = (makeDataset('xor', { count: 60, noise: 0.1, seed: 1 }) as { points: DataPoint[] }).points;
 const OPTIONS: TrainingOptions = { hiddenLayers: [4], activation: 'tanh', learningRate: 1, seed: 1, dataset: XOR };
@@ -365,6 +366,7 @@ describe('DecisionBoundary URL', () => {
     await fireEvent.click(action('step'));
     await waitFor(() => expect(epoch()).toBe(1), { timeout: 5000 });
     await fireEvent.click(action('add-layer'));
+    await addressWritten();
     const query = new URLSearchParams(window.location.search);
     expect(query.get('db-layers')).toBe('4,4');
     expect(query.get('db-data')).toBe('circle');

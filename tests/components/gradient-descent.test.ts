@@ -5,6 +5,7 @@ import { contourSegments } from '../../src/components/widgets/gradient-descent/c
 import { thinIndices, VIEW_BOUND } from '../../src/components/widgets/gradient-descent/settings';
 import { readGradientDescentUrl } from '../../src/components/widgets/gradient-descent/url';
 import { descend1d, descend2d, makeLogisticDataset, type CurveId } from '../../src/engine/models/gradient-descent';
+import { addressWritten } from './widget-harness';
 
 function curveRun(curve: CurveId, w0: number, alpha: number, steps: number) {
   const run = descend1d(curve, w0, alpha, steps, { bound: VIEW_BOUND });
@@ -181,6 +182,7 @@ describe('GradientDescent URL state', () => {
     await Promise.resolve();
     expect(Number(readout().dataset.w)).toBe(curveRun('quartic', 1.5, 0.5, 4).records[4].w);
     await fireEvent.click(action('step'));
+    await addressWritten();
     const query = new URLSearchParams(window.location.search);
     expect(query.get('steps')).toBe('5');
     expect(query.get('curve')).toBe('quartic');
@@ -214,8 +216,10 @@ describe('GradientDescent URL state', () => {
     const { root } = setup({ syncUrl: true, view: 'surface' });
     await Promise.resolve();
     expect(root.dataset.view).toBe('surface');
+    await addressWritten();
     expect(new URLSearchParams(window.location.search).get('view')).toBeNull();
     await fireEvent.click(root.querySelector<HTMLInputElement>('[data-view-option="curve"]')!);
+    await addressWritten();
     expect(new URLSearchParams(window.location.search).get('view')).toBe('curve');
   });
 

@@ -4,6 +4,7 @@ import LayerShapes from '../../src/components/widgets/layer-shapes/LayerShapes.s
 import { MAX_SIDE, MIN_SIDE, layoutStep, unitFor } from '../../src/components/widgets/layer-shapes/box-layout';
 import { parseSizes, readLayerShapesUrl } from '../../src/components/widgets/layer-shapes/url';
 import { MAX_LAYERS, layerShapes, type ShapeRecord } from '../../src/engine/models/layer-shapes';
+import { addressWritten } from './widget-harness';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(LayerShapes, { props: { syncUrl: false, ...props } });
@@ -120,6 +121,7 @@ describe('LayerShapes URL', SLOW, () => {
     expect(shape('rows-transposed', 'A^{[2]}')).toBe('7,2');
     await fireEvent.input(field('n0'), { target: { value: '3' } });
     await Promise.resolve();
+    await addressWritten();
     expect(new URL(window.location.href).searchParams.get('sizes')).toBe('3-2-2');
   });
 

@@ -5,6 +5,7 @@ import { normalArrow, positiveRegion } from '../../src/components/widgets/logic-
 import { readLogicGatesUrl } from '../../src/components/widgets/logic-gates/url';
 import { decisionLine, type DecisionSegment } from '../../src/engine/models/logic-gates';
 import { sigmoid } from '../../src/engine/core/activations';
+import { addressWritten } from './widget-harness';
 
 function setup(props: Record<string, unknown> = {}) {
   const result = render(LogicGates, { props: { syncUrl: false, ...props } });
@@ -183,6 +184,7 @@ describe('LogicGates: URL, props and language', SLOW, () => {
     expect(markers()).toHaveLength(0);
     await press('xnor');
     await Promise.resolve();
+    await addressWritten();
     expect(new URL(window.location.href).searchParams.get('preset')).toBe('xnor');
     expect(new URL(window.location.href).searchParams.has('t0')).toBe(false);
   });

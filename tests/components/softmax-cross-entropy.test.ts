@@ -11,6 +11,7 @@ import {
   softmaxTwoClassAsSigmoid,
   type SoftmaxCrossEntropyResult,
 } from '../../src/engine/models/softmax-cross-entropy';
+import { addressWritten } from './widget-harness';
 
 function engine(logits: readonly number[], target: number): SoftmaxCrossEntropyResult {
   const result = softmaxCrossEntropy(logits, target);
@@ -274,6 +275,7 @@ describe('URL state', () => {
     expect(notice.textContent).toContain('t=9');
     await click('[data-action="preset"]');
     expect(loss()).toBeCloseTo(2.302585093, 9);
+    await addressWritten();
     expect(new URL(window.location.href).searchParams.get('preset')).toBe('002');
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS, parseField, presetScale } from '../../src/components/w
 import { formatMagnitude, logAxis, powerOfTen } from '../../src/components/widgets/vanishing-gradients/log-axis';
 import { vanishingStrings } from '../../src/components/widgets/vanishing-gradients/strings';
 import { readVanishingUrl, vanishingUrlFields } from '../../src/components/widgets/vanishing-gradients/url';
+import { addressWritten } from './widget-harness';
 
 function engine(options: VanishingOptions) {
   const result = vanishingGradients(options);
@@ -194,6 +195,7 @@ describe('VanishingGradients: URL', () => {
     expect(button('[data-activation="tanh"]').getAttribute('aria-pressed')).toBe('true');
     expect(root.dataset.ready).toBe('true');
     await fireEvent.input(field('depth'), { target: { value: '14' } });
+    await addressWritten();
     const query = new URLSearchParams(window.location.search);
     expect(query.get('depth')).toBe('14');
     expect(query.get('act')).toBe('tanh');

@@ -47,3 +47,8 @@ export function renderWidget(widget: Component<never>, name: string, props: Reco
 export function stopListening() {
   stopRecording();
 }
+
+/** Widgets write the address bar after the next frame (url-state's replaceUrlFieldsAfterPaint): wait for it. */
+export function addressWritten(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}

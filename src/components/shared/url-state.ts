@@ -73,6 +73,29 @@ export function replaceUrlFields(fields: Record<string, string | undefined>, pre
   if (next !== `${pathname}${search}${hash}`) window.history.replaceState(window.history.state, '', next);
 }
 
+const pendingWrites = new Map<string, () => void>();
+
+function flushUrlWrites(): void {
+  const writes = [...pendingWrites.values()];
+  pendingWrites.clear();
+  for (const write of writes) write();
+}
+
+/**
+ * replaceUrlFields after the next frame. history.replaceState takes several milliseconds in
+ * Chromium (over 10 ms for a stepper's long query), which a click or a keystroke would otherwise
+ * wait for before it paints; a burst of steps or keystrokes also writes the address once. Each
+ * widget (prefix) keeps its last write; leaving or hiding the page writes at once.
+ */
+export function replaceUrlFieldsAfterPaint(fields: Record<string, string | undefined>, prefix = '', dropStepHash = false): void {
+  if (pendingWrites.size === 0) {
+    requestAnimationFrame(() => setTimeout(flushUrlWrites));
+    addEventListener('pagehide', flushUrlWrites, { once: true });
+    document.addEventListener('visibilitychange', flushUrlWrites, { once: true });
+  }
+  pendingWrites.set(prefix, () => replaceUrlFields(fields, prefix, dropStepHash));
+}
+
 /** The query a widget reads on start: the page's query, plus `step` from a "#step=K" hash when the query has none. */
 export function startQuery(location: Pick<Location, 'search' | 'hash'>, prefix = ''): URLSearchParams {
   const query = new URLSearchParams(location.search);
