@@ -71,6 +71,17 @@ describe('the 2-2-2 stepper on the lesson page', () => {
     expect(await widget.number('[data-training-order="textbook"]', 'data-error')).toBeCloseTo(0.0000351019, 10);
   });
 
+  // Issue #14: the name was "go to step 2: out_h1" alone, which left out the formula the reader sees.
+  it('names each ledger button by its step and then the formula it shows, and goes there on a click', async () => {
+    const widget = await openLesson('?step=3');
+    const button = widget.page.getByRole('button', { name: '转到第 2 步： out_{h1}', exact: true });
+    expect(await button.count()).toBe(1);
+    expect(await button.getAttribute('aria-label')).toBeNull();
+    expect(await button.locator('math msub').count()).toBe(1);
+    await button.click();
+    expect(await widget.stepKey()).toBe('out_h1');
+  });
+
   it('fits a 360 px wide phone without sideways scrolling', async () => {
     const widget = await openLesson('', { viewport: PHONE });
     await widget.expectFitsWidth();
