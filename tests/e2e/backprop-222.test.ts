@@ -43,6 +43,15 @@ describe('the 2-2-2 stepper on the lesson page', () => {
     expect(await bad.stepKey()).toBe('out_h1');
   });
 
+  // Issue #14: lesson pages ignored theme, lang and unknown parameters silently, where embed pages named them.
+  it('names theme, lang and unknown parameters in its notice, and says which only embed pages understand', async () => {
+    const widget = await openLesson('?theme=light&lang=en&bogus=1&step=2');
+    await widget.expectUrlNotice(['theme=light', 'lang=en', 'bogus=1']);
+    expect(await widget.find('[data-role="url-notice"]').textContent()).toContain('theme, lang 只在嵌入页');
+    expect(await widget.page.locator('[data-role="url-notice"]').count()).toBe(1);
+    expect(await widget.stepKey()).toBe('out_h1');
+  });
+
   it('recomputes the trace when a parameter changes and refuses bad input with a message', async () => {
     const widget = await openLesson('?step=1');
     const errors = widget.find('[data-role="param-errors"]');
