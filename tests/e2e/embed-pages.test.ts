@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { descend1d, type CurveId } from '../../src/engine/models/gradient-descent';
 import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps } from '../../src/engine/models/computation-graph';
 import { vanishingGradients } from '../../src/engine/models/vanishing-gradients';
-import { baseUrl, events, LESSONS, openPage, results, widgetHarness, type WidgetName, type WidgetPage } from './harness';
+import { baseUrl, events, LESSONS, openPage, results, useBrowser, widgetHarness, type WidgetName, type WidgetPage } from './harness';
 
 interface Sent {
   message: { command: string; id: string | number };
@@ -375,6 +375,8 @@ describe.each(CASES)('the $name embed page', ({ name, linked, malformed, share, 
 });
 
 describe('an embed page inside an iframe', () => {
+  useBrowser();
+
   // Issue #14: a page listening from the start heard `ready` twice.
   it.each(Object.keys(LESSONS) as WidgetName[])('%s tells the page around it once that it is ready', async (name) => {
     const page = await openPage('/');
