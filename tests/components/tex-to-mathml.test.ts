@@ -234,5 +234,19 @@ describe('Formula', () => {
     expect(inline.querySelector('.formula-display')).toBeNull();
     expect(inline.querySelector('math')?.hasAttribute('display')).toBe(false);
     expect(inline.querySelector('msub')).not.toBeNull();
+    expect(inline.querySelector('math')?.hasAttribute('aria-label')).toBe(false);
+  });
+
+  // A table header holding only maths needs a text name (axe's empty-table-header finds none in <math>).
+  it.each([
+    ['W^{[1]}', 'W^{[1]}'],
+    ['b^{[2]}', 'b^{[2]}'],
+    ['A^{[0]}', 'A^{[0]}'],
+    ['x_1', 'x_1'],
+    ["w_5'", 'w_5′'],
+  ])('names %s "%s" when asked to', (tex, reading) => {
+    const named = render(Formula, { tex, named: true }).container.querySelector('math');
+    expect(named?.getAttribute('aria-label')).toBe(reading);
+    expect(named?.querySelector('annotation')?.textContent).toBe(tex);
   });
 });

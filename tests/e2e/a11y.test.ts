@@ -28,62 +28,24 @@ const BEST_PRACTICES = [
 ];
 const THEMES = ['dark', 'light'] as const;
 
-interface KnownViolation {
-  rule: string;
-  /** Matches the violating element; it must also sit inside a widget root ([data-widget]). */
-  selector: string;
-}
-
-/**
- * Violations inside widget components that the widgets' engineer is fixing (issue #14). Each entry
- * only excuses elements inside a widget root, never the page around it; remove an entry once its
- * fix lands (the last test below fails while an entry no longer matches anything).
- */
-const KNOWN_WIDGET_VIOLATIONS: readonly KnownViolation[] = [
-  // issue #14: backprop-222's ledger rows are named "go to step n: key", which leaves out the formula they show.
-  { rule: 'label-content-name-mismatch', selector: '.goto' },
-  // issue #14: the computation-graph ledger's step numbers are too faint, in both themes.
-  { rule: 'color-contrast', selector: '.number' },
-  // issue #14: widget-kit.css's hint text is too faint on the dark theme.
-  { rule: 'color-contrast', selector: '.widget-hint, .hint' },
-  // issue #14: the labels of the widgets' result lists (backprop-222, gradient-descent, decision-boundary, activation-functions' f′(z)).
-  { rule: 'color-contrast', selector: 'dt' },
-  // issue #14: backprop-222's "full precision" line.
-  { rule: 'color-contrast', selector: '.full, .full code' },
-  // issue #14: decision-boundary's note under the plot, on the dark theme.
-  { rule: 'color-contrast', selector: '.background-note' },
-  // issue #14: the accent buttons (step, train, next) on the dark theme.
-  { rule: 'color-contrast', selector: '.widget-button' },
-  // issue #14: layer-shapes' row headers hold only a formula, which axe reads as no text.
-  { rule: 'empty-table-header', selector: 'th[scope="row"]' },
-  // issue #14: a widget's title is an h3 even where the page (an embed page) has only an h1 above it.
-  { rule: 'heading-order', selector: '.widget-title' },
-];
-
 interface Finding {
   rule: string;
   impact: string | null | undefined;
   target: string;
   html: string;
-  known: number;
 }
 
-/** Runs in the page: axe over the document, each node tagged with the known entry that excuses it, or -1. */
-async function auditInPage({ rules, known }: { rules: string[]; known: readonly KnownViolation[] }): Promise<Finding[]> {
+/** Runs in the page: axe over the document. */
+async function auditInPage(rules: string[]): Promise<Finding[]> {
   const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-  const results = await axe.run(document, { runOnly: { type: 'rule', values: rules }, elementRef: true, iframes: false, resultTypes: ['violations'] });
+  const results = await axe.run(document, { runOnly: { type: 'rule', values: rules }, iframes: false, resultTypes: ['violations'] });
   return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => {
-      const element = node.element;
-      const inWidget = Boolean(element?.closest('[data-widget]'));
-      return {
-        rule: violation.id,
-        impact: violation.impact,
-        target: node.target.join(' >>> '),
-        html: node.html.slice(0, 160),
-        known: inWidget ? known.findIndex((entry) => entry.rule === violation.id && element!.matches(entry.selector)) : -1,
-      };
-    }),
+    violation.nodes.map((node) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      target: node.target.join(' >>> '),
+      html: node.html.slice(0, 160),
+    })),
   );
 }
 
@@ -133,7 +95,7 @@ async function startWidgets(frame: Frame): Promise<void> {
 async function audit(page: Page, rules: string[]): Promise<Finding[]> {
   const findings = await Promise.all(
     page.frames().map(async (frame) => {
-      const found = await frame.evaluate(auditInPage, { rules, known: KNOWN_WIDGET_VIOLATIONS });
+      const found = await frame.evaluate(auditInPage, rules);
       return found.map((finding) => ({ ...finding, target: frame === page.mainFrame() ? finding.target : `${frame.url()} ${finding.target}` }));
     }),
   );
@@ -174,9 +136,6 @@ async function setTheme(page: Page, theme: (typeof THEMES)[number]): Promise<voi
   }
 }
 
-const excused = new Set<number>();
-let audited = 0;
-
 async function checkPage(path: string): Promise<void> {
   const page = await openPage(path);
   await page.waitForLoadState('load');
@@ -186,18 +145,14 @@ async function checkPage(path: string): Promise<void> {
   }
   ruleSets ??= await listRules(page);
   const { every, colour } = ruleSets;
-  const unexcused: string[] = [];
+  const violations: string[] = [];
   for (const theme of THEMES) {
     await setTheme(page, theme);
     // The whole rule set once; only the colour rules depend on the theme.
     const findings = await audit(page, theme === THEMES[0] ? every : colour);
-    for (const finding of findings) {
-      if (finding.known >= 0) excused.add(finding.known);
-      else unexcused.push(`[${theme}] ${finding.rule} (${finding.impact}) ${finding.target}: ${finding.html}`);
-    }
+    for (const finding of findings) violations.push(`[${theme}] ${finding.rule} (${finding.impact}) ${finding.target}: ${finding.html}`);
   }
-  audited++;
-  expect(unexcused, `axe violations on ${path}`).toEqual([]);
+  expect(violations, `axe violations on ${path}`).toEqual([]);
 }
 
 describe('the built site', () => {
@@ -214,11 +169,3 @@ for (const [title] of SECTIONS) {
     it.each(paths)('%s', checkPage);
   });
 }
-
-describe('the known widget violations', () => {
-  it('are each still found somewhere (remove an entry once its fix lands)', (context) => {
-    if (audited < PAGES.length) context.skip('only after a run over every page');
-    const stale = KNOWN_WIDGET_VIOLATIONS.filter((_, index) => !excused.has(index));
-    expect(stale).toEqual([]);
-  });
-});

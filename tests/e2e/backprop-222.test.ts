@@ -43,6 +43,15 @@ describe('the 2-2-2 stepper on the lesson page', () => {
     expect(await bad.stepKey()).toBe('out_h1');
   });
 
+  // Issue #14: lesson pages ignored theme, lang and unknown parameters silently, where embed pages named them.
+  it('names theme, lang and unknown parameters in its notice, and says which only embed pages understand', async () => {
+    const widget = await openLesson('?theme=light&lang=en&bogus=1&step=2');
+    await widget.expectUrlNotice(['theme=light', 'lang=en', 'bogus=1']);
+    expect(await widget.find('[data-role="url-notice"]').textContent()).toContain('theme, lang 只在嵌入页');
+    expect(await widget.page.locator('[data-role="url-notice"]').count()).toBe(1);
+    expect(await widget.stepKey()).toBe('out_h1');
+  });
+
   it('recomputes the trace when a parameter changes and refuses bad input with a message', async () => {
     const widget = await openLesson('?step=1');
     const errors = widget.find('[data-role="param-errors"]');
@@ -69,6 +78,17 @@ describe('the 2-2-2 stepper on the lesson page', () => {
     await widget.find('[data-rounds="10000"]').click();
     expect(await widget.number('[data-training-order="published"]', 'data-error')).toBeCloseTo(0.000035085, 9);
     expect(await widget.number('[data-training-order="textbook"]', 'data-error')).toBeCloseTo(0.0000351019, 10);
+  });
+
+  // Issue #14: the name was "go to step 2: out_h1" alone, which left out the formula the reader sees.
+  it('names each ledger button by its step and then the formula it shows, and goes there on a click', async () => {
+    const widget = await openLesson('?step=3');
+    const button = widget.page.getByRole('button', { name: '转到第 2 步： out_{h1}', exact: true });
+    expect(await button.count()).toBe(1);
+    expect(await button.getAttribute('aria-label')).toBeNull();
+    expect(await button.locator('math msub').count()).toBe(1);
+    await button.click();
+    expect(await widget.stepKey()).toBe('out_h1');
   });
 
   it('fits a 360 px wide phone without sideways scrolling', async () => {

@@ -14,6 +14,8 @@ describe('the decision-boundary demo on the lesson page', () => {
     expect(await widget.find('[data-hidden-layer="1"]').getAttribute('data-units')).toBe('4');
     expect(await widget.find('select[name="activation"]').inputValue()).toBe('tanh');
     expect(await epoch(widget)).toBe(0);
+    // The caption below the plot describes the shaded background, so it comes with it.
+    await expect.poll(() => widget.find('.background-note').count()).toBe(1);
     await widget.click('train');
     await expect.poll(() => accuracy(widget), { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(0.95);
     expect(await widget.attr('data-worker')).toBe('true');
@@ -125,6 +127,8 @@ describe('the decision-boundary demo on the lesson page', () => {
 withoutJavaScript('the lesson still shows the data and the readouts at epoch 0', async (widget) => {
   expect(await widget.find('[data-role="boundary-plot"] .point').count()).toBe(200);
   expect(await widget.find('[data-epoch]').getAttribute('data-epoch')).toBe('0');
+  // Issue #14: no script paints the background, so no caption may describe one.
+  expect(await widget.find('.background-note').count()).toBe(0);
 });
 
 describe('the decision-boundary embed page', () => {

@@ -34,6 +34,26 @@ describe('the reveal.js example deck', () => {
   });
 });
 
+describe('the example deck’s slides', () => {
+  // Issue #14: reveal.js's packaged theme uppercased headings, so "e = (a + b)(b + 1)" read "E = (A + B)(B + 1)".
+  it('show headings as written, maths letters in their case', async () => {
+    const { page } = await openDeckAt(1, 'computation-graph');
+    const heading = page.locator('section[data-slide="widget-1"] h3');
+    expect(await heading.innerText()).toContain('e = (a + b)(b + 1)');
+    const transforms = await page.locator('.reveal :is(h1, h2, h3)').evaluateAll((headings) => headings.map((element) => getComputedStyle(element).textTransform));
+    expect(transforms.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(transforms)).toEqual(new Set(['none']));
+  });
+
+  it('shows the trained network on the after-training slide, agreeing with its numbers', async () => {
+    const { widget } = await openDeckAt(3, 'backprop-222');
+    expect(await widget.stepKey()).toBe('out_o1_after_N');
+    expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('true');
+    const o1 = Number(await widget.find('[data-label="o1-value"]').getAttribute('data-value'));
+    expect(o1).toBeCloseTo(await widget.stepValue(), 12);
+  });
+});
+
 describe('the example deck’s widget slides', () => {
   const SLIDES: [slide: number, widget: string][] = [
     [1, 'computation-graph'],

@@ -94,4 +94,22 @@ describe('the 2-2-2 network diagram', () => {
     expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('false');
     expect(await widget.find('[data-label="o1-value"]').count()).toBe(0);
   });
+
+  // Issue #14: steps 49–51 report the trained network, so its two outputs and its error must be the diagram's too.
+  it('agrees with the panel on each of the three after-training steps', async () => {
+    const widget = await openLesson('?step=49');
+    const shown = async (node: string) => Number(await widget.find(`[data-label="${node}-value"]`).getAttribute('data-value'));
+    await widget.root.focus();
+    for (const [key, node] of [['out_o1_after_N', 'o1'], ['out_o2_after_N', 'o2']]) {
+      expect(await widget.stepKey()).toBe(key);
+      expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('true');
+      expect(await shown(node), `${node} at ${key}`).toBeCloseTo(await widget.stepValue(), 12);
+      await widget.press('ArrowRight');
+    }
+    expect(await widget.stepKey()).toBe('E_total_after_N');
+    expect(await widget.find('svg.widget-diagram').getAttribute('data-trained')).toBe('true');
+    // The document's targets: t1 = 0.01, t2 = 0.99.
+    const error = 0.5 * (0.01 - (await shown('o1'))) ** 2 + 0.5 * (0.99 - (await shown('o2'))) ** 2;
+    expect(error).toBeCloseTo(await widget.stepValue(), 12);
+  });
 });

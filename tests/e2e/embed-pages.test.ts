@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { descend1d, type CurveId } from '../../src/engine/models/gradient-descent';
 import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps } from '../../src/engine/models/computation-graph';
 import { vanishingGradients } from '../../src/engine/models/vanishing-gradients';
-import { baseUrl, events, results, widgetHarness, type WidgetName, type WidgetPage } from './harness';
+import { baseUrl, events, LESSONS, openPage, results, useBrowser, widgetHarness, type WidgetName, type WidgetPage } from './harness';
 
 interface Sent {
   message: { command: string; id: string | number };
@@ -371,5 +371,34 @@ describe.each(CASES)('the $name embed page', ({ name, linked, malformed, share, 
     if (!bridge.afterReset) return;
     await widget.exchange([{ command: 'reset' }]);
     await bridge.afterReset(widget);
+  });
+});
+
+describe('an embed page inside an iframe', () => {
+  useBrowser();
+
+  // Issue #14: a page listening from the start heard `ready` twice.
+  it.each(Object.keys(LESSONS) as WidgetName[])('%s tells the page around it once that it is ready', async (name) => {
+    const page = await openPage('/');
+    await page.evaluate((src) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (event) => {
+        if (event.data?.source === 'nn-courseware' && event.data.type === 'event') heard.push(event.data.event);
+      });
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.title = 'widget';
+      frame.dataset.probe = '';
+      frame.style.width = '800px';
+      frame.style.height = '600px';
+      document.body.append(frame);
+    }, `/embed/${name}/`);
+    const frame = (await (await page.waitForSelector('iframe[data-probe]')).contentFrame())!;
+    await frame.locator(`[data-widget="${name}"][data-ready="true"]`).waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((event) => event === 'ready').length)).toBe(1);
+    // Late duplicates would arrive within a few frames of the first.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((event) => event === 'ready'))).toEqual(['ready']);
   });
 });

@@ -213,6 +213,26 @@ export class WidgetPage {
     expect(await this.root.textContent()).not.toMatch(/NaN|Infinity/);
   }
 
+  /**
+   * With scripts off (issue #14): every copy of the widget says why its controls do nothing, and
+   * those controls are shown inert rather than looking ready.
+   */
+  async expectInertWithNote(): Promise<void> {
+    const copies = await this.root.evaluateAll((roots) =>
+      roots.map((root) => ({
+        ready: root.getAttribute('data-ready'),
+        note: root.querySelector('[data-role="noscript"]')?.textContent ?? '',
+        noteShown: [...root.querySelectorAll('[data-role="noscript"]')].some((note) => getComputedStyle(note).display !== 'none'),
+        live: [...root.querySelectorAll('button, input, select, textarea')].filter((control) => getComputedStyle(control).pointerEvents !== 'none').length,
+      })),
+    );
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      expect(copy).toMatchObject({ ready: 'false', noteShown: true, live: 0 });
+      expect(copy.note).toContain('JavaScript');
+    }
+  }
+
   /** The lesson page's notice about link parameters it could not use: polite, inside the widget, naming each one. */
   async expectUrlNotice(entries: string[]): Promise<void> {
     const notice = this.find('[data-role="url-notice"]');
@@ -296,7 +316,11 @@ export function widgetHarness(name: WidgetName) {
     /** A test of what the lesson page shows with JavaScript disabled, before any widget code runs. */
     withoutJavaScript(title: string, check: (widget: WidgetPage) => Promise<void>) {
       describe('without JavaScript', () => {
-        it(title, async () => check(await open(lesson, { javaScript: false })));
+        it(title, async () => {
+          const widget = await open(lesson, { javaScript: false });
+          await check(widget);
+          await widget.expectInertWithNote();
+        });
       });
     },
   };

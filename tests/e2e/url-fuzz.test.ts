@@ -48,11 +48,14 @@ async function expectSurvives(path: string, name: WidgetName) {
         return copy.textContent;
       })
       .join('\n'),
+    longestNotice: Math.max(0, ...[...document.querySelectorAll('[role="status"]')].map((notice) => notice.textContent?.length ?? 0)),
     injected: (window as unknown as { __injected?: number }).__injected,
     elements: document.querySelectorAll('img[src="x"], svg[onload], [onerror]').length,
     scripts: [...document.scripts].filter((script) => script.textContent?.includes('__injected')).length,
   }));
   expect(seen.text).not.toMatch(/\bNaN\b|Infinity|undefined/);
+  // A notice names what it ignored briefly, however long the link (issue #14).
+  expect(seen.longestNotice, 'characters in the longest notice').toBeLessThanOrEqual(1_000);
   expect(seen.injected).toBeUndefined();
   expect(seen.elements).toBe(0);
   expect(seen.scripts).toBe(0);

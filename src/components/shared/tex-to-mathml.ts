@@ -7,6 +7,8 @@
  * gives both the same fonts: a plain <mi> is one italic letter, longer names say their variant.
  */
 
+import { readMath } from '../lesson/math-label';
+
 type MathNode = { tag: string; attributes?: Record<string, string>; children: (MathNode | string)[] };
 
 const node = (tag: string, children: (MathNode | string)[] = [], attributes?: Record<string, string>): MathNode => ({
@@ -373,11 +375,31 @@ export function texToMathmlNodes(tex: string): MathNode {
   return node('mrow', [...parser.parseRow(), ...parser.rest()]);
 }
 
+/** The tree in the shape math-label.ts reads (the lesson pages' hast). */
+function asHast(item: MathNode | string): Parameters<typeof readMath>[0] {
+  if (typeof item === 'string') return { type: 'text', value: item };
+  return { type: 'element', tagName: item.tag, children: item.children.map(asHast) };
+}
+
+export interface MathmlOptions {
+  display?: boolean;
+  /**
+   * Names the <math> with a plain reading such as "W^{[1]}", as the lesson pages do for a table
+   * header that holds only maths: accessibility checkers find no text in <math> and would call the
+   * header empty (see lesson/math-label.ts).
+   */
+  named?: boolean;
+}
+
 /**
  * A <math> element for the TeX, with the TeX itself as its annotation so that copying or reading the
  * source still gives the formula. Display maths is a block with TeX's display style.
  */
-export function texToMathml(tex: string, { display = false }: { display?: boolean } = {}): string {
-  const semantics = node('semantics', [texToMathmlNodes(tex), node('annotation', [tex], { encoding: 'application/x-tex' })]);
-  return serialize(node('math', [semantics], display ? { display: 'block' } : undefined));
+export function texToMathml(tex: string, { display = false, named = false }: MathmlOptions = {}): string {
+  const tree = texToMathmlNodes(tex);
+  const semantics = node('semantics', [tree, node('annotation', [tex], { encoding: 'application/x-tex' })]);
+  const attributes: Record<string, string> = {};
+  if (display) attributes.display = 'block';
+  if (named) attributes['aria-label'] = readMath(asHast(tree));
+  return serialize(node('math', [semantics], attributes));
 }

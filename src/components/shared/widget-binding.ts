@@ -18,6 +18,11 @@ export type WidgetProps = {
   controls?: boolean;
   /** Prefix of this widget's query fields, so two widgets on one page keep apart. */
   urlPrefix?: string;
+  /**
+   * The level of the widget's title, chosen by the page around it: 3 (the default) under a lesson's
+   * section heading, 2 on an embed page, whose only heading above it is the page's h1.
+   */
+  headingLevel?: 2 | 3;
 };
 
 export interface ApplyOptions {
