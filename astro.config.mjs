@@ -29,8 +29,6 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
-      // The language picker keeps the query (widget state and step) and the hash when it switches.
-      components: { LanguageSelect: './src/components/site/LanguageSelect.astro' },
       sidebar: [
         { label: '入门', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'intro' } }] },
         { label: '网络结构与前向传播', translations: { en: 'Structure and forward pass' }, items: [{ autogenerate: { directory: 'structure' } }] },
