@@ -155,6 +155,19 @@ describe('widgets outside the lessons follow the language', () => {
     expect(texts[0]).toMatch(/[A-Za-z]{3,}/);
     expect(texts[1]).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('a custom element whose lang attribute changes restarts in the new language at the same step', async () => {
+    const page = await openPage('/examples/custom-element.html');
+    const stepper = page.locator('nn-backprop-stepper');
+    const widget = await new WidgetPage(page, 'backprop-222', stepper).ready();
+    await expect.poll(() => widget.stepKey()).toBe("w5'");
+    const chinese = /[\u4e00-\u9fff]/;
+    expect(await widget.root.textContent()).not.toMatch(chinese);
+    await stepper.evaluate((element) => element.setAttribute('lang', 'zh-CN'));
+    await expect.poll(async () => chinese.test((await widget.root.textContent()) ?? '')).toBe(true);
+    await widget.ready();
+    await expect.poll(() => widget.stepKey()).toBe("w5'");
+  });
 });
 
 describe('the language picker', () => {
