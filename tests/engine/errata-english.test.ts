@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { inlineMath } from '../../src/components/lesson/inline-math';
 import { erratumSchema } from '../../src/content/schemas';
 
 const RAW = load(readFileSync('src/content/errata/errata.yaml', 'utf8')) as Record<string, unknown>[];
@@ -52,5 +53,19 @@ describe('errata in English', () => {
       expect(erratum.en.printedGloss !== undefined, erratum.printed).toBe(CHINESE.test(proseOf(erratum.printed)));
       if (erratum.en.printedGloss) expect(proseOf(erratum.en.printedGloss)).not.toMatch(CHINESE);
     });
+  });
+});
+
+describe('errata text on an English page', () => {
+  it('marks each quoted run of Chinese as lang="zh-CN", leaving English and maths unmarked', () => {
+    const html = inlineMath('方向 ("direction") is a slip for 反向，see $\\delta$ & more', 'en');
+    expect(html).toContain('<span lang="zh-CN">方向</span> (&quot;direction&quot;) is a slip for <span lang="zh-CN">反向，</span>see ');
+    expect(html).toContain('<math');
+    expect(html).toContain('&amp; more');
+    expect(html.match(/lang="zh-CN"/g)).toHaveLength(2);
+  });
+
+  it('leaves Chinese text on a Chinese page as it is', () => {
+    expect(inlineMath('精确值为 −0.0190491183。')).toBe('精确值为 −0.0190491183。');
   });
 });
