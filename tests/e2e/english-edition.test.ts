@@ -125,6 +125,7 @@ describe('widgets outside the lessons follow the language', () => {
     await startWidgets(page.mainFrame());
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('.credit a').getAttribute('href')).toBe('/en/backprop/worked-example/');
+    expect(await page.title()).toBe('2-2-2 backpropagation stepper');
     await expectEnglish(page);
   });
 
