@@ -5,7 +5,7 @@
  *   <script type="module" src="https://<site>/elements/nn-widgets.js"></script>
  *   <nn-backprop-stepper step="17" order="published" controls="false" lang="en"></nn-backprop-stepper>
  *
- * Attributes: lang, controls ("false" hides editing controls), theme (light | dark | projector), and
+ * Attributes: lang (without it, the language of the page around the element), controls ("false" hides editing controls), theme (light | dark | projector), and
  * any of the widget's URL fields (e.g. step, order, w1). Methods: next(), prev(), first(), last(),
  * reset(), goto(step), setState({...}) each return true or false; execute(command) returns { ok } or
  * { ok: false, reason } saying why; status(). Events (bubbling, from the element):
@@ -40,7 +40,7 @@ function defineWidgetElement(entry: WidgetDescriptor) {
       shadow.innerHTML = `<style>${SHADOW_CSS}</style>`;
       this.#container = document.createElement('div');
       shadow.append(this.#container);
-      const lang = langOf(this.getAttribute('lang'));
+      const lang = this.#lang();
       const [{ default: Widget }] = await Promise.all([entry.load(), loadStrings(lang, widgetNamespaces(entry.strings, 'common'))]);
       this.#instance = mount(Widget, {
         target: this.#container,
@@ -53,6 +53,25 @@ function defineWidgetElement(entry: WidgetDescriptor) {
       await Promise.resolve();
       const state = this.#stateAttributes();
       if (Object.keys(state).length > 0) this.setState(state);
+    }
+
+    /**
+     * The element's own lang attribute or, without one, the language of the page around it (the
+     * closest lang attribute), as any other element on that page would read it.
+     */
+    #lang() {
+      return langOf(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    }
+
+    static observedAttributes = ['lang'];
+
+    /** A changed language restarts the widget in it, keeping the state it shows. */
+    async attributeChangedCallback(name: string, before: string | null, after: string | null) {
+      if (name !== 'lang' || before === after || !this.#container) return;
+      const query = this.status()?.query;
+      this.disconnectedCallback();
+      await this.connectedCallback();
+      if (query) this.setState(Object.fromEntries(new URLSearchParams(query)));
     }
 
     disconnectedCallback() {

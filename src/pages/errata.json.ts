@@ -1,7 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 
-/** Every erratum as JSON, for instructors and tools: /errata.json */
+/**
+ * Every erratum as JSON, for instructors and tools: /errata.json. The top-level texts are Chinese
+ * (`printed` is the document's own text); `en` holds the English location, correction and
+ * explanation, `printedGloss` saying in English what a Chinese printed text reads, and the English
+ * lesson.
+ */
 export const GET: APIRoute = async () => {
   const errata = (await getCollection('errata')).map(({ data }) => ({
     id: data.id,
@@ -10,6 +15,7 @@ export const GET: APIRoute = async () => {
     printed: data.printed,
     correct: data.correct,
     explanation: data.explanation,
+    en: { ...data.en, lesson: `/en/${data.lesson}/` },
     lesson: `/${data.lesson}/`,
     test: data.test,
   }));
