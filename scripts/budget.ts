@@ -77,7 +77,8 @@ async function scrollToEnd(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
       scrollTo(0, y);
-      await new Promise((next) => requestAnimationFrame(() => setTimeout(next, 16)));
+      // A timer, not requestAnimationFrame: pages measured side by side may not be painting.
+      await new Promise((next) => setTimeout(next, 50));
     }
   });
 }
@@ -112,7 +113,18 @@ function recordResponses(page: Page) {
   };
 }
 
-async function measure(browser: Browser, origin: string, path: string): Promise<Load> {
+/** No page may hold the run: a visit that has not settled in this long fails, naming the page. */
+const VISIT_LIMIT_MS = 90_000;
+
+function measure(browser: Browser, origin: string, path: string): Promise<Load> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${path}: the visit did not settle within ${VISIT_LIMIT_MS / 1000} s`)), VISIT_LIMIT_MS);
+  });
+  return Promise.race([visit(browser, origin, path), limit]).finally(() => clearTimeout(timer));
+}
+
+async function visit(browser: Browser, origin: string, path: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -123,7 +135,9 @@ async function measure(browser: Browser, origin: string, path: string): Promise<
   await settle(page);
   const { hasWidget, elements } = await page.evaluate(() => {
     const all = [...document.querySelectorAll('*')];
-    return { hasWidget: Boolean(document.querySelector('astro-island, iframe, [data-widget]') || all.some((element) => element.localName.startsWith('nn-'))), elements: all.length };
+    // Counted as Lighthouse's DOM-size audit counts: the body and everything in it.
+    const elements = document.body.querySelectorAll('*').length + 1;
+    return { hasWidget: Boolean(document.querySelector('astro-island, iframe, [data-widget]') || all.some((element) => element.localName.startsWith('nn-'))), elements };
   });
   const loaded = await responses();
   await context.close();

@@ -83,8 +83,8 @@ function joinNames(children: MathNode[]): MathNode[] {
 
 /**
  * Drops <semantics> with its TeX <annotation> (shown to nobody, but indexed by search), unwraps
- * <mrow>s around a single element (an <mo> keeps its row, whose position sets its spacing), and
- * joins letter runs into names.
+ * <mrow>s around a single element (an <mo> keeps its row, whose position sets its spacing) and
+ * <mstyle>s around one (their attributes move onto it), and joins letter runs into names.
  */
 /**
  * KaTeX leaves an upright operator name such as log or tanh as a plain <mi>; saying mathvariant
@@ -105,6 +105,8 @@ function trimChildren(parent: MathElement): void {
     const [only, ...rest] = elementChildren(child);
     const soleChild = only && rest.length === 0 && child.children.length === 1;
     if (child.tagName === 'mrow' && !hasAttributes(child) && soleChild && only.tagName !== 'mo') return only;
+    // \dfrac's <mstyle displaystyle scriptlevel> around one fraction: MathML Core takes both attributes on any element.
+    if (child.tagName === 'mstyle' && soleChild) return { ...only, properties: { ...child.properties, ...only.properties } };
     return child;
   });
   parent.children = ROWS.has(parent.tagName) ? joinNames(trimmed) : trimmed;
