@@ -53,8 +53,10 @@ const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(origin + PATH, { waitUntil: 'networkidle' });
+  // The lesson hydrates its widget when it scrolls into view.
+  await page.evaluate((selector) => document.querySelector(selector)?.scrollIntoView(), ROOT);
+  await page.locator(`${ROOT}[data-ready="true"]`).waitFor();
   const widget = page.locator(ROOT).first();
-  await widget.locator('[data-action="next"]').waitFor();
   await page.evaluate(() => {
     const slow: number[] = [];
     (window as unknown as { eventTimings: number[] }).eventTimings = slow;

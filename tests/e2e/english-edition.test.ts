@@ -178,6 +178,9 @@ describe('the language picker', () => {
   ])('keeps the widget state, the step the reader moved to and the hash when switching from %s', async (start, target) => {
     const widget = new WidgetPage(await openPage(start), 'backprop-222');
     const page = widget.page;
+    // The lesson hydrates its widget as it scrolls into view, and #try-it opens the page further down.
+    const showWidget = () => page.evaluate(() => document.querySelector('[data-widget="backprop-222"]')?.scrollIntoView());
+    await showWidget();
     await widget.ready();
     await widget.root.focus();
     await widget.press('ArrowRight');
@@ -193,6 +196,7 @@ describe('the language picker', () => {
     expect(after.search).toBe(before.search);
     expect(after.searchParams.get('order')).toBe('published');
     expect(after.hash).toBe(before.hash);
+    await showWidget();
     await widget.ready();
     expect(await widget.stepKey()).toBe(key);
   });
