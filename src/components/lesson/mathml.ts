@@ -106,7 +106,10 @@ function trimChildren(parent: MathElement): void {
     const soleChild = only && rest.length === 0 && child.children.length === 1;
     if (child.tagName === 'mrow' && !hasAttributes(child) && soleChild && only.tagName !== 'mo') return only;
     // \dfrac's <mstyle displaystyle scriptlevel> around one fraction: MathML Core takes both attributes on any element.
-    if (child.tagName === 'mstyle' && soleChild) return { ...only, properties: { ...child.properties, ...only.properties } };
+    if (child.tagName === 'mstyle' && soleChild) {
+      const styled: MathElement = { ...only, properties: { ...child.properties, ...only.properties } };
+      return styled;
+    }
     return child;
   });
   parent.children = ROWS.has(parent.tagName) ? joinNames(trimmed) : trimmed;
