@@ -82,11 +82,6 @@ function joinNames(children: MathNode[]): MathNode[] {
 }
 
 /**
- * Drops <semantics> with its TeX <annotation> (shown to nobody, but indexed by search), unwraps
- * <mrow>s around a single element (an <mo> keeps its row, whose position sets its spacing) and
- * <mstyle>s around one (their attributes move onto it), and joins letter runs into names.
- */
-/**
  * KaTeX leaves an upright operator name such as log or tanh as a plain <mi>; saying mathvariant
  * "normal" outright lets the stylesheet give every plain <mi> KaTeX's italic letters.
  */
@@ -96,6 +91,11 @@ function markUprightNames(element: MathElement): void {
   if ([...(text.value ?? '')].length > 1) element.properties.mathvariant = 'normal';
 }
 
+/**
+ * Drops <semantics> with its TeX <annotation> (shown to nobody, but indexed by search), unwraps
+ * <mrow>s around a single element (an <mo> keeps its row, whose position sets its spacing) and
+ * <mstyle>s around one (their attributes move onto it), and joins letter runs into names.
+ */
 function trimChildren(parent: MathElement): void {
   const trimmed = parent.children.map((child): MathNode => {
     if (!isElement(child)) return child;

@@ -27,16 +27,16 @@ export class PagefindUI {
     const opener = document.querySelector('button[data-open-modal]');
     for (const warmUp of ['pointerenter', 'focus', 'touchstart']) opener?.addEventListener(warmUp, fetchRealUi, { once: true, passive: true });
 
-    let built = false;
     const buildOnOpen = () => {
-      if (built || !dialog.open) return;
-      built = true;
+      if (!dialog.open) return;
+      opening.disconnect();
       void fetchRealUi().then(({ PagefindUI: RealUI }) => {
         new RealUI({ ...options, bundlePath: strictBundlePath(options) });
         if (dialog.open) container?.querySelector('input')?.focus();
       });
     };
-    new MutationObserver(buildOnOpen).observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    const opening = new MutationObserver(buildOnOpen);
+    opening.observe(dialog, { attributes: true, attributeFilter: ['open'] });
     buildOnOpen();
   }
 }
