@@ -46,7 +46,7 @@ function randomParams(seed: number): Params222 {
 }
 
 /** Indices where two arrays differ in the Object.is sense (empty when identical bit for bit). */
-function differences(a: readonly number[], b: readonly number[]): number[] {
+function differences(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const length = Math.max(a.length, b.length);
   return Array.from({ length }, (_, i) => i).filter((i) => !Object.is(a[i], b[i]));
 }

@@ -7,8 +7,8 @@ export interface Series {
 }
 
 /** Keeps at most maxPoints evenly spaced entries of a long curve, always keeping the last one. */
-export function downsample(values: readonly number[], maxPoints: number): [number, number][] {
-  if (values.length <= maxPoints) return values.map((value, i) => [i, value]);
+export function downsample(values: ArrayLike<number>, maxPoints: number): [number, number][] {
+  if (values.length <= maxPoints) return Array.from(values, (value, i) => [i, value]);
   const stride = (values.length - 1) / (maxPoints - 1);
   return Array.from({ length: maxPoints }, (_, k) => {
     const i = Math.round(k * stride);
