@@ -70,7 +70,7 @@ async function main() {
   const tfMs = performance.now() - tfStart;
   const testX = tf.tensor2d(Float32Array.from(test.pixels), [test.count, PIXELS]);
   const predicted = await (tf.argMax(model.predict(testX) as tf.Tensor, 1) as tf.Tensor1D).data();
-  const tfAccuracy = predicted.reduce((correct, p, i) => correct + (p === test.labels[i] ? 1 : 0), 0) / test.count;
+  const tfAccuracy = Array.from(predicted).filter((p, i) => p === test.labels[i]).length / test.count;
 
   const result = {
     loss: lossArg,
