@@ -35,3 +35,24 @@ export const RelocatedWorker = function (emitted: URL, options: WorkerOptions): 
   return worker;
 } as unknown as WorkerConstructor;
 
+
+/**
+ * The no-Worker stand-in: each request is answered by `handle` on the main thread in its own timer
+ * task, so the page gets control back between requests; close() drops the ones not yet run.
+ */
+export function timerChannel<Request, Reply>(handle: (request: Request) => Reply, onReply: (reply: Reply) => void) {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    post(request: Request) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        onReply(handle(request));
+      }, 0);
+      timers.add(timer);
+    },
+    close() {
+      timers.forEach(clearTimeout);
+      timers.clear();
+    },
+  };
+}

@@ -4,7 +4,7 @@
  * session runs on the main thread, one small time-boxed chunk per setTimeout, so the page stays usable.
  */
 import type { TrainingOptions } from '../../../engine/models/decision-boundary';
-import { RelocatedWorker, type WorkerConstructor } from '../../shared/worker-url';
+import { RelocatedWorker, timerChannel, type WorkerConstructor } from '../../shared/worker-url';
 import { createTrainingSession, type TrainerReply, type TrainerRequest, type TrainingSession, type TrainingSnapshot } from './protocol';
 
 export { workerUrl } from '../../shared/worker-url';
@@ -21,20 +21,7 @@ export const WORKER_BUDGET_MS = 40;
 export const INLINE_BUDGET_MS = 12;
 
 export function inlineChannel(onReply: ReplyHandler, session: TrainingSession = createTrainingSession()): TrainerChannel {
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  return {
-    post(request) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        onReply(session.handle(request));
-      }, 0);
-      timers.add(timer);
-    },
-    close() {
-      timers.forEach(clearTimeout);
-      timers.clear();
-    },
-  };
+  return timerChannel((request: TrainerRequest) => session.handle(request), onReply);
 }
 
 /**

@@ -2,7 +2,7 @@
  * The page's end of the lab protocol: a Web Worker when the browser has one, otherwise the same
  * session on the main thread, one short chunk per timer so the page stays usable.
  */
-import { RelocatedWorker, type WorkerConstructor } from '../../shared/worker-url';
+import { RelocatedWorker, timerChannel, type WorkerConstructor } from '../../shared/worker-url';
 import { createLabSession, type LabReply, type LabRequest } from './protocol';
 
 /** A worker may keep the CPU for a few frames per reply; the main thread must give it back sooner. */
@@ -22,21 +22,7 @@ function newLabWorker(Worker: WorkerConstructor): Worker {
 
 function inlineChannel(onReply: (reply: LabReply) => void): LabChannel {
   const session = createLabSession();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  return {
-    onWorker: false,
-    post(request) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        onReply(session.handle(request));
-      }, 0);
-      timers.add(timer);
-    },
-    close() {
-      timers.forEach(clearTimeout);
-      timers.clear();
-    },
-  };
+  return { onWorker: false, ...timerChannel((request: LabRequest) => session.handle(request), onReply) };
 }
 
 export function openLabChannel(onReply: (reply: LabReply) => void, useWorker: boolean): LabChannel {
