@@ -5,6 +5,7 @@
  *
  *   npm run mnist                     (a few minutes; npm test only checks the committed JSON)
  *   npm run mnist -- --seed 7 --train 8000
+ *   npm run mnist -- --json --loss ce --train 8000 --test 2000 --epochs 5 --seed 2024   (one run, JSON on stdout: scripts/mnist-cli.ts)
  *
  * Besides the main run (document settings, one seed) it records a seed sweep (same settings, five
  * seeds) and a run with as many updates as the document had (its 60 000 images give 300 batches of
@@ -33,6 +34,7 @@ import {
   type ExperimentLoss,
 } from '../src/engine/lessons/mnist-experiment';
 import { createRng } from '../src/engine/core/random';
+import { runCli } from './mnist-cli';
 
 const PIXELS = 784;
 const CURVE_POINTS = 100;
@@ -219,5 +221,6 @@ function main() {
 }
 
 const jobIndex = process.argv.indexOf('--job');
-if (jobIndex >= 0) console.log(JSON.stringify(runJob(JSON.parse(process.argv[jobIndex + 1]) as Job)));
+if (process.argv.includes('--json')) runCli(process.argv.slice(2));
+else if (jobIndex >= 0) console.log(JSON.stringify(runJob(JSON.parse(process.argv[jobIndex + 1]) as Job)));
 else main();

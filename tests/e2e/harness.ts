@@ -19,6 +19,7 @@ export const LESSONS = {
   'gradient-descent': '/gradients/gradient-descent/',
   'layer-shapes': '/structure/forward-propagation/',
   'logic-gates': '/intro/logic-gates/',
+  'mnist-lab': '/deep/mnist-lab/',
   'softmax-cross-entropy': '/loss/softmax-cross-entropy/',
   'vanishing-gradients': '/deep/vanishing-gradients/',
 } as const;

@@ -13,11 +13,15 @@
  * ('binaryCrossEntropy'); `documentLoss` below is the value the MATLAB code would have plotted.
  */
 import { LOSSES } from '../core/losses';
-import { forward, initParams, trainStep, type NetworkParams, type NetworkSpec } from '../core/network';
+import { forward, initParams, type NetworkParams, type NetworkSpec } from '../core/network';
 import { createRng, type Rng } from '../core/random';
 import { EngineRangeError } from '../core/validation';
+import {
+  createWorkspace, epochBatches, evaluate, fromNestedParams, permutation, toNestedParams, trainBatch, type DenseLoss, type FlatDataset,
+} from '../models/dense-sigmoid';
+import { fitFlatNormalizer } from '../models/mnist-lab';
 
-export type ExperimentLoss = 'halfSumSquares' | 'binaryCrossEntropy';
+export type ExperimentLoss = DenseLoss;
 
 export interface ExperimentSettings {
   /** Layer sizes, input first: [784, 100, 10] in document 001. */
@@ -58,29 +62,25 @@ export interface Normalizer {
   constantFeatures: number[];
 }
 
-/** A standard deviation below this is treated as 1, so a pixel that never changes maps to 0. */
-export const MIN_STD = 1e-8;
+export { MIN_STD } from '../models/mnist-lab';
+export { epochBatches, permutation } from '../models/dense-sigmoid';
+
+/** Rows of equal length side by side in one typed array. */
+function flatten(inputs: readonly (readonly number[])[]): Float64Array {
+  const size = inputs[0]?.length ?? 0;
+  const flat = new Float64Array(inputs.length * size);
+  inputs.forEach((x, i) => flat.set(x, i * size));
+  return flat;
+}
 
 /**
  * Mean and sample standard deviation (n − 1, as MATLAB's std) of every feature. Features with
  * (almost) zero spread get std 1 instead of blowing up (x − μ)/σ on unseen data.
  */
 export function fitNormalizer(inputs: readonly (readonly number[])[]): Normalizer {
-  const n = inputs.length;
-  if (n === 0) throw new EngineRangeError('inputs', 'no-samples', 'fitNormalizer needs at least one sample');
-  const size = inputs[0].length;
-  const mean = new Array(size).fill(0);
-  for (const x of inputs) for (let k = 0; k < size; k++) mean[k] += x[k] / n;
-  const variance = new Array(size).fill(0);
-  for (const x of inputs) for (let k = 0; k < size; k++) variance[k] += (x[k] - mean[k]) ** 2;
-  const constantFeatures: number[] = [];
-  const std = variance.map((v, k) => {
-    const s = n > 1 ? Math.sqrt(v / (n - 1)) : 0;
-    if (s >= MIN_STD) return s;
-    constantFeatures.push(k);
-    return 1;
-  });
-  return { mean, std, constantFeatures };
+  if (inputs.length === 0) throw new EngineRangeError('inputs', 'no-samples', 'fitNormalizer needs at least one sample');
+  const { mean, std, constantFeatures } = fitFlatNormalizer(flatten(inputs), inputs.length, inputs[0].length);
+  return { mean: Array.from(mean), std: Array.from(std), constantFeatures };
 }
 
 /** (x − μ) / σ feature by feature, with the training set's μ and σ (MATLAB: Whiting / Normalize). */
@@ -114,16 +114,6 @@ export function predict(spec: NetworkSpec, params: NetworkParams, inputs: readon
   return inputs.map((x) => argmax(forward(spec, params, x).output));
 }
 
-/** A random permutation of 0..n−1 (Fisher–Yates), like MATLAB's randperm. */
-export function permutation(n: number, rng: Rng): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 /** Shuffles a dataset once and cuts it into a training and a test part. */
 export function splitDataset(data: Dataset, trainSize: number, rng: Rng): { train: Dataset; test: Dataset } {
   if (trainSize < 1 || trainSize >= data.inputs.length) throw new EngineRangeError('trainSize', 'out-of-range', 'trainSize must leave samples for both parts', { received: String(trainSize) });
@@ -133,17 +123,6 @@ export function splitDataset(data: Dataset, trainSize: number, rng: Rng): { trai
     labels: indices.map((i) => data.labels[i]),
   });
   return { train: pick(order.slice(0, trainSize)), test: pick(order.slice(trainSize)) };
-}
-
-/**
- * The batches of one epoch, as AnnTrain builds them: pad the m samples to N = ceil(m/B)·B by
- * repeating the first N − m, shuffle 0..N−1 and cut into N/B batches of B indices.
- */
-export function epochBatches(m: number, batchSize: number, rng: Rng): number[][] {
-  const batches = Math.ceil(m / batchSize);
-  const n = batches * batchSize;
-  const order = permutation(n, rng).map((i) => (i < m ? i : i - m));
-  return Array.from({ length: batches }, (_, b) => order.slice(b * batchSize, (b + 1) * batchSize));
 }
 
 /** The network of the settings: sigmoid in every layer, trained with the given loss. */
@@ -239,32 +218,38 @@ export function outputMeans(
   return { target: target / inputs.length, others: otherCount ? others / otherCount : 0 };
 }
 
-/** Trains the settings' network on a (normalised) training set with one of the two losses. */
+/** The samples as the fast engine reads them: one typed array of rows, labels as bytes. */
+function flatDataset(data: Dataset): FlatDataset {
+  return { pixels: flatten(data.inputs), labels: Uint8Array.from(data.labels), count: data.inputs.length, size: data.inputs[0]?.length ?? 0 };
+}
+
+/**
+ * Trains the settings' network on a (normalised) training set with one of the two losses, on the
+ * fast engine (models/dense-sigmoid.ts): the same initial weights and batches as the core network
+ * code would use, the same arithmetic up to summation order.
+ */
 export function trainExperiment(train: Dataset, loss: ExperimentLoss, options: ExperimentOptions): TrainingRecord {
   const settings = options.settings ?? MATLAB_SETTINGS;
   const spec = experimentSpec(settings, loss);
-  const classes = settings.architecture[settings.architecture.length - 1];
   if (train.inputs[0]?.length !== spec.inputSize) throw new EngineRangeError('inputs', 'wrong-length', `inputs must have ${spec.inputSize} features`, { expected: spec.inputSize });
-  const targets = train.labels.map((label) => oneHot(label, classes));
-  let params = initialParams(settings, loss, options.seed);
+  const data = flatDataset(train);
+  const network = fromNestedParams(settings.architecture, initialParams(settings, loss, options.seed));
+  const workspace = createWorkspace(settings.architecture, settings.batchSize);
   const batchRng = createRng(options.seed + 1);
   const lossCurve: number[] = [];
   const documentLossCurve: number[] = [];
   const batchAccuracyCurve: number[] = [];
-  options.onUpdate?.(0, params);
+  options.onUpdate?.(0, toNestedParams(network));
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    for (const batch of epochBatches(train.inputs.length, settings.batchSize, batchRng)) {
-      const inputs = batch.map((i) => train.inputs[i]);
-      const batchTargets = batch.map((i) => targets[i]);
-      const outputs = inputs.map((x) => forward(spec, params, x).output);
-      lossCurve.push(outputs.reduce((sum, a, i) => sum + LOSSES[loss].value(a, batchTargets[i]), 0) / outputs.length);
-      documentLossCurve.push(documentCrossEntropy(outputs, batchTargets));
-      batchAccuracyCurve.push(accuracyOf(outputs.map(argmax), batch.map((i) => train.labels[i])));
-      params = trainStep(spec, params, inputs, batchTargets, { learningRate: settings.learningRate });
-      options.onUpdate?.(lossCurve.length, params);
+    for (const batch of epochBatches(data.count, settings.batchSize, batchRng)) {
+      const stats = trainBatch(network, loss, settings.learningRate, data, batch, 0, batch.length, workspace);
+      lossCurve.push(stats.loss);
+      documentLossCurve.push(stats.documentLoss);
+      batchAccuracyCurve.push(stats.correct / batch.length);
+      options.onUpdate?.(lossCurve.length, toNestedParams(network));
     }
   }
-  return { params, lossCurve, documentLossCurve, batchAccuracyCurve };
+  return { params: toNestedParams(network), lossCurve, documentLossCurve, batchAccuracyCurve };
 }
 
 export interface ExperimentResult {
@@ -285,8 +270,8 @@ export function runExperiment(train: Dataset, test: Dataset, loss: ExperimentLos
   const normalizer = fitNormalizer(train.inputs);
   const trainN = { inputs: normalize(train.inputs, normalizer), labels: train.labels };
   const record = trainExperiment(trainN, loss, { ...options, settings });
-  const spec = experimentSpec(settings, loss);
-  const accuracy = accuracyOf(predict(spec, record.params, normalize(test.inputs, normalizer)), test.labels);
+  const network = fromNestedParams(settings.architecture, record.params);
+  const { accuracy } = evaluate(network, flatDataset({ inputs: normalize(test.inputs, normalizer), labels: test.labels }), createWorkspace(settings.architecture, 250));
   const { lossCurve, documentLossCurve, batchAccuracyCurve } = record;
   return { loss, params: record.params, accuracy, lossCurve, documentLossCurve, batchAccuracyCurve };
 }
