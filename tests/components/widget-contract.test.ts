@@ -77,6 +77,12 @@ const CASES: Record<string, ContractCase> = {
     expectQuery: 'lr=0.3',
     readerChange: { selector: 'input[name="learningRate"]', text: '0.2', expectQuery: 'lr=0.2' },
   },
+  'mnist-lab': {
+    stepping: 'none',
+    typedState: { hidden: 30, lr: 0.5 },
+    expectQuery: 'lr=0.5&hidden=30',
+    readerChange: { selector: 'input[name="epochs"]', text: '3', expectQuery: 'epochs=3' },
+  },
 };
 
 /** Each render typesets KaTeX formulas in happy-dom; on a loaded 2-core machine that can take seconds. */

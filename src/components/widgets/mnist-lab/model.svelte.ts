@@ -36,6 +36,8 @@ export class LabModel {
   #channel: LabChannel | undefined;
   #generation = 0;
   #trainedSettings: LabSettings = defaultLabSettings();
+  /** Each network's parameters after its last finished epoch (the two may end an epoch in different replies). */
+  #latest: Partial<Record<DenseLoss, NetworkWeights>> = {};
   readonly #useWorker: boolean;
 
   constructor(options: { useWorker?: boolean } = {}) {
@@ -108,6 +110,7 @@ export class LabModel {
     this.positions = [];
     this.reports = [];
     this.networks = null;
+    this.#latest = {};
     this.networksEpoch = 0;
     this.weightsProblem = null;
     this.dataProblem = null;
@@ -172,8 +175,12 @@ export class LabModel {
     this.positions = reply.positions;
     if (reply.reports.length > 0) this.reports = [...this.reports, ...reply.reports];
     if (reply.networks) {
-      this.networks = withSizes(reply.networks, this.#trainedSettings.hidden);
-      this.networksEpoch = Math.min(...reply.positions.map((p) => p.epoch));
+      this.#latest = { ...this.#latest, ...reply.networks };
+      const { halfSumSquares, binaryCrossEntropy } = this.#latest;
+      if (halfSumSquares && binaryCrossEntropy) {
+        this.networks = withSizes({ halfSumSquares, binaryCrossEntropy }, this.#trainedSettings.hidden);
+        this.networksEpoch = Math.min(...reply.positions.map((p) => p.epoch));
+      }
     }
     if (reply.finished) this.phase = 'finished';
     else if (this.phase === 'running') this.#requestChunk();

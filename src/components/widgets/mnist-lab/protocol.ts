@@ -45,7 +45,8 @@ export interface RunPosition {
 
 export type LabRequest =
   | { type: 'data'; bytes: ArrayBuffer }
-  | { type: 'start'; generation: number; settings: LabSettings }
+  /** `losses`: the networks this session trains (both by default; a worker per network takes one). */
+  | { type: 'start'; generation: number; settings: LabSettings; losses?: readonly DenseLoss[] }
   | { type: 'train'; generation: number; budgetMs: number };
 
 export type LabReply =
@@ -58,8 +59,8 @@ export type LabReply =
       positions: RunPosition[];
       reports: EpochReport[];
       finished: boolean;
-      /** Both networks' parameters after the last finished epoch (present when an epoch ended). */
-      networks?: Record<DenseLoss, NetworkWeights>;
+      /** The parameters of each network that ended an epoch in this chunk, after that epoch. */
+      networks?: Partial<Record<DenseLoss, NetworkWeights>>;
     }
   | { type: 'refused'; generation: number; reason: 'no-data' | 'not-started' };
 
@@ -67,7 +68,27 @@ export type LabReply =
 export function transferables(reply: LabReply): ArrayBuffer[] {
   if (reply.type === 'started') return [reply.normalizer.mean.buffer as ArrayBuffer, reply.normalizer.std.buffer as ArrayBuffer];
   if (reply.type !== 'progress' || !reply.networks) return [];
-  return Object.values(reply.networks).flatMap((n) => [...n.weights, ...n.biases].map((array) => array.buffer as ArrayBuffer));
+  return Object.values(reply.networks).flatMap((n) => (n ? [...n.weights, ...n.biases].map((array) => array.buffer as ArrayBuffer) : []));
+}
+
+/**
+ * One reply from the replies of several sessions to the same request (a worker per network): their
+ * progress side by side, finished when all are; a problem any of them reports wins.
+ */
+export function mergeReplies(replies: readonly LabReply[]): LabReply {
+  const problem = replies.find((reply) => reply.type === 'data-error' || reply.type === 'refused');
+  if (problem) return problem;
+  const progress = replies.filter((reply) => reply.type === 'progress');
+  if (progress.length !== replies.length) return replies[0];
+  const networks = progress.reduce<Partial<Record<DenseLoss, NetworkWeights>>>((all, reply) => ({ ...all, ...reply.networks }), {});
+  return {
+    type: 'progress',
+    generation: progress[0].generation,
+    positions: progress.flatMap((reply) => reply.positions),
+    reports: progress.flatMap((reply) => reply.reports),
+    finished: progress.every((reply) => reply.finished),
+    networks: Object.keys(networks).length > 0 ? networks : undefined,
+  };
 }
 
 function reportOf(run: LabRun, result: EpochResult): EpochReport {
@@ -103,28 +124,28 @@ export function createLabSession(now: () => number = () => performance.now()): L
         const { settings } = request;
         const testCount = Math.min(TEST_IMAGES, pack.count - pack.trainCount);
         const { train, test, normalizer } = prepareLabData(pack, Math.min(settings.trainSize, pack.trainCount), pack.trainCount, testCount);
-        runs = LAB_LOSSES.map((loss) => createLabRun(loss, settings, train, test));
+        runs = (request.losses ?? LAB_LOSSES).map((loss) => createLabRun(loss, settings, train, test));
         generation = request.generation;
         return { type: 'started', generation, normalizer: { mean: normalizer.mean.slice(), std: normalizer.std.slice() } };
       }
       if (request.generation !== generation || runs.length === 0) return { type: 'refused', generation: request.generation, reason: 'not-started' };
       const start = now();
       const reports: EpochReport[] = [];
-      // Batches alternate between the two networks so they stay at the same point of training.
+      // Batches alternate between the networks so they stay at the same point of training.
       while (!runs.every(runFinished) && now() - start < request.budgetMs) {
         for (const run of runs) {
           const result = trainNextBatch(run);
           if (result) reports.push(reportOf(run, result));
         }
       }
-      const ended = reports.length > 0;
+      const ended = runs.filter((run) => reports.some((report) => report.loss === run.loss));
       return {
         type: 'progress',
         generation,
         positions: runs.map((run) => ({ loss: run.loss, epoch: run.epoch, batch: run.batch, batches: batchesPerEpoch(run) })),
         reports,
         finished: runs.every(runFinished),
-        networks: ended ? { halfSumSquares: copyNetwork(runs[0]), binaryCrossEntropy: copyNetwork(runs[1]) } : undefined,
+        networks: ended.length > 0 ? Object.fromEntries(ended.map((run) => [run.loss, copyNetwork(run)])) : undefined,
       };
     },
   };
