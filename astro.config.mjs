@@ -38,6 +38,19 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      // After load, lesson blocks more than a screen away from the viewport may skip rendering until
+      // the reader scrolls near them (see .nn-offscreen in src/styles/site.css, which has the same list).
+      head: [
+        {
+          tag: 'script',
+          content: `addEventListener('load', () => requestAnimationFrame(() => {
+  for (const block of document.querySelectorAll('.sl-markdown-content > :is(p, .math-display, aside, ul, ol, figure, blockquote)')) {
+    const { top, bottom } = block.getBoundingClientRect();
+    if (bottom < -innerHeight || top > 2 * innerHeight) block.classList.add('nn-offscreen');
+  }
+}));`,
+        },
+      ],
       sidebar: [
         { label: '入门', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'intro' } }] },
         { label: '网络结构与前向传播', translations: { en: 'Structure and forward pass' }, items: [{ autogenerate: { directory: 'structure' } }] },
