@@ -125,7 +125,7 @@ export function parseNetworkDescription(json: unknown): { value: NetworkDescript
     try {
       raw = JSON.parse(json);
     } catch (error) {
-      return { error: { field: 'json', message: `not valid JSON: ${(error as Error).message}` } };
+      return { error: { field: 'json', message: `not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})` } };
     }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

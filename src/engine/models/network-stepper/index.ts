@@ -10,3 +10,4 @@ export { PRESETS, PRESET_NAMES, randomizeWeights } from './presets';
 export { checkPrediction, MIN_SIGNIFICANT_DIGITS } from './predict';
 export { matrixView, type MatrixRow, type MatrixView } from './matrix-view';
 export { toNetworkSpec } from './operations';
+export { exportNetworkTrace, networkTraceToJson } from './export';
