@@ -12,6 +12,7 @@ import { descriptor as gradientDescent } from './widgets/gradient-descent/descri
 import { descriptor as layerShapes } from './widgets/layer-shapes/descriptor';
 import { descriptor as vanishingGradients } from './widgets/vanishing-gradients/descriptor';
 import { descriptor as decisionBoundary } from './widgets/decision-boundary/descriptor';
+import { descriptor as backpropStepper } from './widgets/backprop-stepper/descriptor';
 
 export const WIDGETS: readonly WidgetDescriptor[] = [
   backprop222,
@@ -23,6 +24,7 @@ export const WIDGETS: readonly WidgetDescriptor[] = [
   layerShapes,
   vanishingGradients,
   decisionBoundary,
+  backpropStepper,
 ];
 
 export function widgetByName(name: string): WidgetDescriptor | undefined {

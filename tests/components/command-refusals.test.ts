@@ -18,6 +18,7 @@ const BAD_VALUES: Record<string, [field: string, value: string | number]> = {
   'layer-shapes': ['m', -3],
   'vanishing-gradients': ['depth', 'deep'],
   'decision-boundary': ['lr', 'NaN'],
+  'backprop-stepper': ['layers', '9-9'],
 };
 
 const SLOW = { timeout: 20_000 };
