@@ -54,7 +54,11 @@ export function reshape(description: NetworkDescription, layers: readonly number
   return {
     ...shaped,
     weights: random.weights.map((rows, l) => rows.map((row, j) => row.map((fresh, k) => description.weights[l]?.[j]?.[k] ?? fresh))),
-    biases: random.biases.map((row, l) => row.map((fresh, j) => description.biases[l]?.[j] ?? fresh)),
+    // A shared bias stays one value per layer: new units take the layer's (kept or drawn) first bias.
+    biases: random.biases.map((row, l) => {
+      const kept = description.biases[l];
+      return row.map((fresh, j) => kept?.[j] ?? (shaped.sharedBias ? (kept?.[0] ?? row[0]) : fresh));
+    }),
   };
 }
 
