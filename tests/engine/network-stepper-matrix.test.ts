@@ -8,20 +8,15 @@ import { matrixView, PRESETS, replayNetwork, type StepperTrace } from '../../src
 
 const trace341 = replayNetwork(PRESETS['doc004-341']);
 const indexOf = (trace: StepperTrace, key: string) => trace.steps.findIndex((s) => s.key === key);
+/** Each row's shapes, in row order: z, a, δ, ∂E/∂W, ∂E/∂b, W'. */
+const shapes = (view: ReturnType<typeof matrixView>) => view.rows.map((row) => row.shape).join(' | ');
 const column = (trace: StepperTrace, keys: string[]) => texMatrix(keys.map((key) => [trace.steps[indexOf(trace, key)].value]));
 
 describe('matrixView of the 3-4-1 preset', () => {
   it('the hidden layer: W is 4×3, the δ recursion multiplies the transposed 1×4 output weights by the 1×1 δ, ∂E/∂W is 4×3', () => {
     const view = matrixView(trace341, indexOf(trace341, 'delta[1][2]'));
     expect(view.layer).toBe(1);
-    expect(view.rows.map((r) => r.shape)).toEqual([
-      '(4×3)(3×1) + (4×1) → 4×1',
-      '4×1 → 4×1',
-      '(4×1)(1×1) ⊙ (4×1) → 4×1',
-      '(4×1)(1×3) → 4×3',
-      '4×1',
-      '(4×3) − (4×3) → 4×3',
-    ]);
+    expect(shapes(view)).toBe('(4×3)(3×1) + (4×1) → 4×1 | 4×1 → 4×1 | (4×1)(1×1) ⊙ (4×1) → 4×1 | (4×1)(1×3) → 4×3 | 4×1 | (4×3) − (4×3) → 4×3');
     expect(view.rows[0].tex).toBe('W^{(1)} a^{(0)} + b^{(1)}');
     expect(view.rows[2].tex).toBe("(W^{(2)})^{\\top} \\delta^{(2)} \\odot f'(z^{(1)})");
     expect(view.rows[3].tex).toBe('\\delta^{(1)} (a^{(0)})^{\\top}');
@@ -42,14 +37,7 @@ describe('matrixView of the 3-4-1 preset', () => {
   it('the output layer: W is 1×4, δ = a − t, ∂E/∂W is 1×4; loss-wide steps show it too', () => {
     const view = matrixView(trace341, indexOf(trace341, 'delta[2][0]'));
     expect(view.layer).toBe(2);
-    expect(view.rows.map((r) => r.shape)).toEqual([
-      '(1×4)(4×1) + (1×1) → 1×1',
-      '1×1 → 1×1',
-      '(1×1) − (1×1) → 1×1',
-      '(1×1)(1×4) → 1×4',
-      '1×1',
-      '(1×4) − (1×4) → 1×4',
-    ]);
+    expect(shapes(view)).toBe('(1×4)(4×1) + (1×1) → 1×1 | 1×1 → 1×1 | (1×1) − (1×1) → 1×1 | (1×1)(1×4) → 1×4 | 1×1 | (1×4) − (1×4) → 1×4');
     expect(view.rows[2].tex).toBe('a^{(2)} - t');
     expect(matrixView(trace341, indexOf(trace341, 'E_total')).layer).toBe(2);
   });
