@@ -1,10 +1,10 @@
 /**
  * Document 003's 2-2-2 network (two sigmoid layers, one shared bias each, E = Σ ½(t − o)²) keeps
- * the document's names and its narration: the general engine hands it to backprop222.replay(), so
- * the 2-2-2 preset is today's trace step for step, and adds the general `layer` and `subject`.
+ * the document's names: the stepper replays it as backprop222 does (the same narration under
+ * DOCUMENT_NAMING, plus where N rounds lead), so the 2-2-2 preset is today's trace step for step.
  */
-import { replay, type Params222, type TraceStep } from '../backprop222';
-import type { NetworkDescription, StepperStep, StepperTrace } from './types';
+import { replayGeneral222, type Params222 } from '../backprop222';
+import type { NetworkDescription, StepperTrace } from './types';
 
 /** Whether a description is document 003's network shape, narrated with the document's names. */
 export function isDocument222(d: NetworkDescription): boolean {
@@ -26,27 +26,7 @@ export function toParams222(d: NetworkDescription): Params222 {
   };
 }
 
-/** Document names to the general diagram scheme: w5 joins h1 (unit 0 of layer 1) to o1 (unit 0 of layer 2). */
-const SUBJECTS: Record<TraceStep['subject'], string> = {
-  i1: 'unit:0:0', i2: 'unit:0:1', h1: 'unit:1:0', h2: 'unit:1:1', o1: 'unit:2:0', o2: 'unit:2:1',
-  w1: 'weight:1:0:0', w2: 'weight:1:0:1', w3: 'weight:1:1:0', w4: 'weight:1:1:1',
-  w5: 'weight:2:0:0', w6: 'weight:2:0:1', w7: 'weight:2:1:0', w8: 'weight:2:1:1',
-  b1: 'bias:1:0', b2: 'bias:2:0', network: 'network',
-};
-const BIAS_UPDATES: Record<string, string> = { "b1'": 'bias:1:0', "b2'": 'bias:2:0' };
-
-function generalStep(step: TraceStep): StepperStep {
-  const subject = BIAS_UPDATES[step.key] ?? SUBJECTS[step.subject];
-  const match = /^(?:unit|weight|bias):(\d)/.exec(subject);
-  const layer = step.phase === 'backward-hidden' ? 1 : step.key === 'E_total' || !match ? 0 : Number(match[1]);
-  return { ...step, layer, subject };
-}
-
 export function replayDocument222(description: NetworkDescription): StepperTrace {
-  const trace = replay(toParams222(description), { order: description.order, updateBiases: description.updateBiases ?? true });
-  return {
-    description,
-    steps: trace.steps.map(generalStep),
-    summary: { E_total: trace.summary.E_total, E_total_after_1: trace.summary.E_total_after_1 },
-  };
+  const { steps, summary } = replayGeneral222(toParams222(description), { order: description.order, updateBiases: description.updateBiases ?? true });
+  return { description, steps, summary: { E_total: summary.E_total, E_total_after_1: summary.E_total_after_1 } };
 }

@@ -22,6 +22,8 @@ export interface UnitActivation {
   /** ∂out/∂net as the document writes it (sigmoid and tanh in terms of out). */
   derivativeTex(net: string, out: string): string;
   derivativeNumeric(net: number, out: number): string;
+  /** What the derivative step reads: sigmoid and tanh are written in out, the ReLUs in net. */
+  derivativeReads: 'out' | 'net' | 'nothing';
 }
 
 const LEAKY = DEFAULT_LEAKY_ALPHA;
@@ -31,6 +33,7 @@ export const UNIT_ACTIVATIONS: Record<HiddenActivation, UnitActivation> = {
   /** out = 1/(1+e^{−net}),  ∂out/∂net = out(1 − out) */
   sigmoid: {
     core: { name: 'sigmoid' },
+    derivativeReads: 'out',
     tex: (net) => `\\frac{1}{1+e^{-${net}}}`,
     texNumeric: (net) => `\\frac{1}{1+e^{-${num(net)}}}`,
     derivativeTex: (_net, out) => `${out}(1 - ${out})`,
@@ -39,6 +42,7 @@ export const UNIT_ACTIVATIONS: Record<HiddenActivation, UnitActivation> = {
   /** out = tanh(net),  ∂out/∂net = 1 − out² */
   tanh: {
     core: { name: 'tanh' },
+    derivativeReads: 'out',
     tex: (net) => `\\tanh(${net})`,
     texNumeric: (net) => `\\tanh(${num(net)})`,
     derivativeTex: (_net, out) => `1 - (${out})^2`,
@@ -47,6 +51,7 @@ export const UNIT_ACTIVATIONS: Record<HiddenActivation, UnitActivation> = {
   /** out = max(0, net),  ∂out/∂net = 1 if net > 0 else 0 */
   relu: {
     core: { name: 'relu' },
+    derivativeReads: 'net',
     tex: (net) => `\\max(0, ${net})`,
     texNumeric: (net) => `\\max(0, ${num(net)})`,
     derivativeTex: (net) => `\\begin{cases}1 & ${net} > 0\\\\0 & ${net} \\le 0\\end{cases}`,
@@ -55,6 +60,7 @@ export const UNIT_ACTIVATIONS: Record<HiddenActivation, UnitActivation> = {
   /** out = net if net ≥ 0 else 0.01·net,  ∂out/∂net = 1 if net ≥ 0 else 0.01 */
   'leaky-relu': {
     core: { name: 'leakyRelu', alpha: LEAKY },
+    derivativeReads: 'net',
     tex: (net) => `\\begin{cases}${net} & ${net} \\ge 0\\\\${LEAKY}\\,${net} & ${net} < 0\\end{cases}`,
     texNumeric: (net) => (net >= 0 ? num(net) : `${LEAKY} \\times ${num(net)}`),
     derivativeTex: (net) => `\\begin{cases}1 & ${net} \\ge 0\\\\${LEAKY} & ${net} < 0\\end{cases}`,
@@ -63,6 +69,7 @@ export const UNIT_ACTIVATIONS: Record<HiddenActivation, UnitActivation> = {
   /** out = net,  ∂out/∂net = 1 */
   linear: {
     core: { name: 'linear' },
+    derivativeReads: 'nothing',
     tex: (net) => net,
     texNumeric: (net) => num(net),
     derivativeTex: () => '1',
@@ -87,7 +94,8 @@ export interface UnitLoss {
   /** E_j, one output's term; E_total is their sum. */
   term(out: number, target: number, outputs: number): number;
   termTex(target: string, out: string, outputs: number): string;
-  /** ∂E_total/∂out_j (the core's gradient); unused where δ = out − t is one step. */
+  /** ∂E_total/∂out_j; unused where δ = out − t is one step. */
+  gradient(outputs: ArrayLike<number>, targets: ArrayLike<number>, j: number): number;
   gradientTex(target: string, out: string, outputs: number): string;
 }
 
@@ -101,10 +109,11 @@ export function coreLossName(loss: StepperLoss, output: string, outputs: number)
   return output === 'sigmoid' && outputs === 1 ? 'binaryCrossEntropy' : 'crossEntropy';
 }
 
-const UNIT_LOSSES: Record<LossName, Omit<UnitLoss, 'core'>> = {
-  /** E_j = ½(t_j − out_j)²,  ∂E/∂out_j = −(t_j − out_j) */
+const UNIT_LOSSES: Record<LossName, Omit<UnitLoss, 'core' | 'gradient'> & Partial<Pick<UnitLoss, 'gradient'>>> = {
+  /** E_j = ½(t_j − out_j)²,  ∂E/∂out_j = −(t_j − out_j) (computed as printed, so −0 stays −0 as in the 2-2-2 replay) */
   halfSumSquares: {
     term: (o, t) => LOSSES.halfSumSquares.value([o], [t]),
+    gradient: (o, t, j) => -(t[j] - o[j]),
     termTex: (t, o) => `\\tfrac{1}{2}(${t} - ${o})^2`,
     gradientTex: (t, o) => `-(${t} - ${o})`,
   },
@@ -129,7 +138,8 @@ const UNIT_LOSSES: Record<LossName, Omit<UnitLoss, 'core'>> = {
 };
 
 export function unitLoss(name: LossName): UnitLoss {
-  return { core: LOSSES[name], ...UNIT_LOSSES[name] };
+  const core = LOSSES[name];
+  return { core, gradient: core.gradientAt, ...UNIT_LOSSES[name] };
 }
 
 /** Sigmoid with the log loss and softmax with cross-entropy: δ = out − t in one step (document 001). */

@@ -4,28 +4,13 @@
 import { roundTo } from '../../core/format';
 import { initParams } from '../../core/network';
 import { createRng, uniform } from '../../core/random';
-import { DOCUMENT_PARAMS as P } from '../backprop222';
+import { descriptionOf222, DOCUMENT_PARAMS } from '../backprop222';
 import { EXAMPLE_341 } from '../example-341';
 import { toNetworkSpec } from './operations';
 import type { NetworkDescription, PresetName } from './types';
 
 /** Document 003 §3.2: inputs, w1..w8, shared b1 and b2, targets and η = 0.5; biases stay fixed, as in the document. */
-const DOC003_222: NetworkDescription = {
-  layers: [2, 2, 2],
-  activations: ['sigmoid', 'sigmoid'],
-  loss: 'half-sse',
-  weights: [
-    [[P.w1, P.w2], [P.w3, P.w4]],
-    [[P.w5, P.w6], [P.w7, P.w8]],
-  ],
-  biases: [[P.b1, P.b1], [P.b2, P.b2]],
-  inputs: [P.i1, P.i2],
-  targets: [P.t1, P.t2],
-  lr: P.lr,
-  order: 'textbook',
-  sharedBias: true,
-  updateBiases: false,
-};
+const DOC003_222: NetworkDescription = descriptionOf222(DOCUMENT_PARAMS, 'textbook', false);
 
 /**
  * Document 004's 3-4-1 binary classifier with the site's example numbers (EXAMPLE_341, its one
