@@ -244,6 +244,20 @@ describe("the 'doc003-222' preset", () => {
     expect(steps.find((s) => s.key === 'delta_o1')?.layer).toBe(2);
   });
 
+  it('is the general narration under other names: the same network with per-unit biases has the same steps in the general keys', () => {
+    for (const order of ['textbook', 'published'] as const) {
+      const today = replay(DOCUMENT_PARAMS, { order }).steps.filter((s) => !s.key.endsWith('_after_N'));
+      const general = replayNetwork({ ...PRESETS['doc003-222'], order, sharedBias: false }).steps;
+      expect(general.map((s) => [s.phase, s.value])).toEqual(today.map((s) => [s.phase, s.value]));
+      expect(general.slice(0, 4).map((s) => s.key)).toEqual(['net[1][0]', 'out[1][0]', 'net[1][1]', 'out[1][1]']);
+      const h1 = general.findIndex((s) => s.key === 'dE/dout[1][0]');
+      expect(general.slice(h1 - 6, h1 + 1).map((s) => s.key)).toEqual([
+        'dE[0]/dnet[2][0]', 'dnet[2][0]/dout[1][0]', 'dE[0]/dout[1][0]',
+        'dE[1]/dnet[2][1]', 'dnet[2][1]/dout[1][0]', 'dE[1]/dout[1][0]', 'dE/dout[1][0]',
+      ]);
+    }
+  });
+
   it("keeps the document's printed one-round error 0.291027924 in published order", () => {
     expect(replayNetwork({ ...PRESETS['doc003-222'], order: 'published' }).summary.E_total_after_1).toBeCloseTo(0.291027924, 9);
   });
