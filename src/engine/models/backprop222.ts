@@ -161,14 +161,20 @@ export function descriptionOf222(p: Params222, order: Order222, updateBiases: bo
   };
 }
 
-/** The general diagram subject of a step in the document's names (a bias update highlights the network). */
+/** Document names of the general subjects, filled as they are met (a trace has at most 17). */
+const DOCUMENT_SUBJECTS = new Map<string, Subject>();
+
+/** The document's name for a step's general diagram subject (a bias update highlights the network). */
 function documentSubject(step: StepperStep): Subject {
-  const [type, ...place] = step.subject.split(':');
-  const [a, b, c] = place.map(Number);
-  if (type === 'unit') return documentUnit(a, b) as Subject;
-  if (type === 'weight') return `w${documentWeightNumber(a, b, c)}` as Subject;
-  if (type === 'bias' && step.phase !== 'update') return `b${a}` as Subject;
-  return 'network';
+  if (step.phase === 'update' && step.subject.startsWith('bias:')) return 'network';
+  let named = DOCUMENT_SUBJECTS.get(step.subject);
+  if (named === undefined) {
+    const [type, ...place] = step.subject.split(':');
+    const [a, b, c] = place.map(Number);
+    named = (type === 'unit' ? documentUnit(a, b) : type === 'weight' ? `w${documentWeightNumber(a, b, c)}` : type === 'bias' ? `b${a}` : 'network') as Subject;
+    DOCUMENT_SUBJECTS.set(step.subject, named);
+  }
+  return named;
 }
 
 function documentStep(step: StepperStep): TraceStep {

@@ -47,6 +47,8 @@ interface Narration {
   loss: UnitLoss;
   combinedDelta: boolean;
   outputSoftmax: boolean;
+  /** The output layer's values, read once the forward pass has recorded them. */
+  outputs: number[];
 }
 
 const E_TOTAL = 'E_{total}';
@@ -218,7 +220,7 @@ function addDerivativeStep(r: Narration, l: number, j: number, phase: StepperPha
   const activation = activationOf(r, l);
   const net = t.value(n.key.net(l, j));
   const out = t.value(n.key.out(l, j));
-  const reads = { out: [n.key.out(l, j)], net: [n.key.net(l, j)], nothing: [] }[activation.derivativeReads];
+  const reads = activation.derivativeReads === 'out' ? [n.key.out(l, j)] : activation.derivativeReads === 'net' ? [n.key.net(l, j)] : [];
   t.add({
     key: n.key.doutdnet(l, j), phase, layer: l, subject: subjectOf.unit(l, j),
     label: partial(n.tex.out(l, j), n.tex.net(l, j)),
@@ -280,11 +282,7 @@ function addOutputGradient(r: Narration, j: number) {
     label: partial(E_TOTAL, n.tex.out(L, j)),
     tex: r.loss.gradientTex(n.tex.target(j), n.tex.out(L, j), outputs),
     texNumeric: r.loss.gradientTex(num(t.value(target)), num(t.value(out)), outputs),
-    value: r.loss.gradient(
-      Array.from({ length: outputs }, (_, i) => t.value(n.key.out(L, i))),
-      Array.from({ length: outputs }, (_, i) => t.value(n.key.target(i))),
-      j,
-    ),
+    value: r.loss.gradient(r.outputs, r.d.targets, j),
     uses: [target, out],
   });
 }
@@ -495,8 +493,10 @@ export function narrateRound(description: NetworkDescription, naming: Naming, bu
     loss: unitLoss(lossName),
     combinedDelta: hasCombinedDelta(lossName, output),
     outputSoftmax: output === 'softmax',
+    outputs: [],
   };
   for (let l = 1; l <= L; l++) addForwardLayer(r, l);
+  for (let j = 0; j < description.layers[L]; j++) r.outputs.push(builder.value(naming.key.out(L, j)));
   addLoss(r);
   addOutputLayer(r);
   for (let l = L - 1; l >= 1; l--) addHiddenLayer(r, l);
