@@ -4,19 +4,23 @@
  * document 003's 2-2-2 network keeps the document's names (i1, w5, net_h1, dE_total/dw5…).
  */
 
+/** Names of the quantities that have both a key and a LaTeX symbol. */
+interface QuantityNames {
+  input(k: number): string;
+  target(j: number): string;
+  weight(l: number, j: number, k: number): string;
+  bias(l: number, j: number): string;
+  net(l: number, j: number): string;
+  /** out(0, k) is the input k. */
+  out(l: number, j: number): string;
+  lossTerm(j: number): string;
+  delta(l: number, j: number): string;
+}
+
 export interface Naming {
-  key: {
-    input(k: number): string;
-    target(j: number): string;
-    weight(l: number, j: number, k: number): string;
-    bias(l: number, j: number): string;
-    net(l: number, j: number): string;
-    /** out(0, k) is the input k. */
-    out(l: number, j: number): string;
-    lossTerm(j: number): string;
+  key: QuantityNames & {
     dEdout(l: number, j: number): string;
     doutdnet(l: number, j: number): string;
-    delta(l: number, j: number): string;
     dnetdw(l: number, j: number, k: number): string;
     dnetdout(above: number, i: number, j: number): string;
     dEdw(l: number, j: number, k: number): string;
@@ -25,15 +29,7 @@ export interface Naming {
     termByNet(i: number): string;
     termByOut(i: number, l: number, j: number): string;
   };
-  tex: {
-    input(k: number): string;
-    target(j: number): string;
-    weight(l: number, j: number, k: number): string;
-    bias(l: number, j: number): string;
-    net(l: number, j: number): string;
-    out(l: number, j: number): string;
-    lossTerm(j: number): string;
-    delta(l: number, j: number): string;
+  tex: QuantityNames & {
     /** Output j after the update, in E_total_after_1. */
     updatedOut(j: number): string;
   };
