@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { texMatrix } from '../../src/engine/core/matrix';
+import { createRng } from '../../src/engine/core/random';
 import { matrixView, PRESETS, replayNetwork, type StepperTrace } from '../../src/engine/models/network-stepper';
+import { randomDescription, type Variant } from './network-stepper-support';
 
 const trace341 = replayNetwork(PRESETS['doc004-341']);
 const indexOf = (trace: StepperTrace, key: string) => trace.steps.findIndex((s) => s.key === key);
@@ -58,5 +60,28 @@ describe('matrixView in published order', () => {
     expect(view.layer).toBe(1);
     expect(view.rows[4].tex).toBe('\\mathbf{1}^{\\top} \\delta^{(1)}');
     expect(view.rows[2].texNumeric.endsWith(`= ${column(trace, ['delta_h1', 'delta_h2'])}`)).toBe(true);
+  });
+});
+
+describe('matrixView agrees with the scalar steps for every kind of output δ', () => {
+  const VARIANTS: Variant[] = [
+    { layers: [2, 3, 4, 3], hidden: ['tanh', 'relu'], output: 'softmax', loss: 'half-sse', order: 'published', sharedBias: false },
+    { layers: [3, 2, 2, 4], hidden: ['leaky-relu', 'linear'], output: 'softmax', loss: 'cross-entropy', order: 'textbook', sharedBias: true },
+    { layers: [4, 4, 2], hidden: ['sigmoid'], output: 'sigmoid', loss: 'mse', order: 'published', sharedBias: false },
+    { layers: [1, 3, 3], hidden: ['tanh'], output: 'sigmoid', loss: 'cross-entropy', order: 'textbook', sharedBias: false },
+  ];
+  const rng = createRng(41);
+  it.each(VARIANTS.map((variant) => [variant.layers.join('-'), variant] as const))('%s: z, a, δ and ∂E/∂W of every layer', (_, variant) => {
+    const trace = replayNetwork(randomDescription(rng, variant));
+    for (let l = 1; l < variant.layers.length; l++) {
+      const units = Array.from({ length: variant.layers[l] }, (_, j) => j);
+      const inputs = Array.from({ length: variant.layers[l - 1] }, (_, k) => k);
+      const rows = matrixView(trace, indexOf(trace, `net[${l}][0]`)).rows;
+      expect(rows[0].texNumeric.endsWith(`= ${column(trace, units.map((j) => `net[${l}][${j}]`))}`)).toBe(true);
+      expect(rows[1].texNumeric.endsWith(`= ${column(trace, units.map((j) => `out[${l}][${j}]`))}`)).toBe(true);
+      expect(rows[2].texNumeric.endsWith(`= ${column(trace, units.map((j) => `delta[${l}][${j}]`))}`)).toBe(true);
+      const gradient = texMatrix(units.map((j) => inputs.map((k) => trace.steps[indexOf(trace, `dE/dw[${l}][${j}][${k}]`)].value)));
+      expect(rows[3].texNumeric.endsWith(`= ${gradient}`)).toBe(true);
+    }
   });
 });
