@@ -27,9 +27,10 @@ async function answer(widget: WidgetPage, text: string) {
 
 describe('the 3-4-1 lesson’s stepper in predict mode', () => {
   it('hints after a wrong answer, accepts a right one, and keeps the progress over a reload', async () => {
+    const blank = await openPage(LESSON_341);
+    await blank.waitForLoadState('load');
+    await blank.evaluate(() => localStorage.clear());
     const page = await openPage(LESSON_341);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
     const widget = await stepperOn(page);
     expect(await widget.attr('data-mode')).toBe('predict');
     expect(await widget.stepKey()).toBe('net[1][0]');
@@ -48,8 +49,8 @@ describe('the 3-4-1 lesson’s stepper in predict mode', () => {
     expect(await widget.stepKey()).toBe('out[1][0]');
     await widget.expectParam('step', '2');
 
-    await page.reload();
-    const again = await stepperOn(page);
+    // A reload, as a second visit: the same browser profile opens the link the address bar now holds.
+    const again = await stepperOn(await openPage(new URL(page.url()).pathname + new URL(page.url()).search));
     expect(await again.stepKey()).toBe('out[1][0]');
     expect(await again.action('next').isDisabled()).toBe(true);
     await again.click('prev');

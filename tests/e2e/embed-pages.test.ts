@@ -139,14 +139,15 @@ const CASES: EmbedCase[] = [
     },
     share: { query: '?preset=doc002-shallow&step=4' },
     bridge: {
-      query: 'preset=doc004-341&step=3',
+      query: 'preset=doc004-341&lr=0.2&step=1',
       commands: [
-        accept('setState', 1, { state: { preset: 'doc004-341', step: 3 } }),
+        accept('setState', 1, { state: { preset: 'doc004-341', lr: 0.2 } }),
         refuse('setState', 2, { state: { layers: '9-9' } }),
         accept('status', 3),
       ],
       async check(widget) {
-        expect(await widget.stepKey()).toBe('net[1][2]');
+        expect(await widget.stepKey()).toBe('net[1][0]');
+        expect(await widget.field('lr').count()).toBe(0);
       },
       async afterReset(widget) {
         expect(await widget.stepKey()).toBe('net_h1');
