@@ -6,11 +6,13 @@
  * positions in the description's arrays, so `w[l][j][k]` is `weights[l − 1][j][k]`):
  * given values `x[k]`, `t[j]`, `w[l][j][k]`, `b[l][j]` (shared bias: `b[l]`), `lr`; steps
  * `net[l][j]`, `out[l][j]`, `E[j]`, `E_total`, `dE/dout[l][j]`, `dout/dnet[l][j]`, `delta[l][j]`,
- * `dnet[l][j]/dw[l][j][k]`, `dnet[l+1][i]/dout[l][j]`, `dE/dw[l][j][k]`, `dE/db[l][j]` (shared:
+ * `dnet[l][j]/dw[l][j][k]`, `dnet[l+1][i]/dout[l][j]`, `dE[i]/dnet[L][i]` and `dE[i]/dout[L-1][0]`
+ * (one output's share, below a sigmoid output), `dE/dw[l][j][k]`, `dE/db[l][j]` (shared:
  * `dE/db[l]`), `w[l][j][k]'`, `b[l][j]'` (shared: `b[l]'`), `E_total_after_1`. LaTeX labels use
  * 1-based indices: w^{(l)}_{jk} with j and k counted from 1.
  * Exception: a 2-2-2 sigmoid network with shared biases and half-SSE (document 003's network) keeps
- * the document's names (i1, w5, net_h1, dE_total/dw5…) and today's 2-2-2 replay step for step.
+ * the document's names (i1, w5, net_h1, dE_total/dw5…): the same narration (narrate.ts) under
+ * DOCUMENT_NAMING, which is backprop222.replay()'s trace step for step.
  */
 import type { StepRecord } from '../../core/trace';
 
