@@ -103,6 +103,16 @@ describe('predict mode', SLOW, () => {
     expect(localStorage.getItem(progressKey('doc004-341'))).toBeNull();
   });
 
+  it('forgets the answers when the network changes, since every value may change with it', async () => {
+    const { answer, feedback, field, action } = open();
+    await answer(NET_1_0.toFixed(4));
+    expect(feedback()).toBe('correct');
+    field('x[0]').value = '0.25';
+    await fireEvent.input(field('x[0]'));
+    expect(feedback()).toBeUndefined();
+    expect(action('next').disabled).toBe(true);
+  });
+
   it('ignores stored progress that is corrupt or belongs to another network', async () => {
     localStorage.setItem(progressKey('doc004-341'), '{not json');
     const broken = open();

@@ -114,6 +114,8 @@ export class NetworkStepperModel {
     }
     this.engineError = undefined;
     this.description = parsed.value;
+    // Answers belong to one network: another one starts from its own stored progress, if any.
+    if (this.predicting) this.predict.restore(this.preset, this.fingerprint);
     return true;
   }
 
