@@ -132,6 +132,16 @@ describe('the general stepper', SLOW, () => {
     expect(copy.current().dataset.stepValue).toBe(current().dataset.stepValue);
   });
 
+  it('updates the 2-2-2 biases only when asked, as the document does not, and says so in the link', async () => {
+    const { root, controller } = open();
+    const count = () => controller.status().count;
+    const fixed = count()!;
+    await fireEvent.click(root.querySelector<HTMLInputElement>('input[data-option="update-biases"]')!);
+    expect(controller.status().query).toContain('biases=1');
+    expect(count()).toBeGreaterThan(fixed);
+    expect(replayNetwork({ ...PRESETS['doc003-222'], updateBiases: true }).steps).toHaveLength(count()!);
+  });
+
   it('reports malformed link fields, names each, and uses the rest', async () => {
     const { root, controller, current } = open();
     const refused = controller.execute({ command: 'setState', state: { layers: '9-9', act: 'cosine', mode: 'guess', step: '2' } });

@@ -13,7 +13,7 @@ import {
 import { readStepperUrl, resolveStep, type StepperUrl } from './url';
 
 /** Query fields that describe the network, in the order they are applied. */
-const NETWORK_FIELDS = ['layers', 'act', 'loss', 'bias', 'order', 'lr', 'x', 't', 'w', 'b'] as const;
+const NETWORK_FIELDS = ['layers', 'act', 'loss', 'bias', 'biases', 'order', 'lr', 'x', 't', 'w', 'b'] as const;
 
 /** The link's network fields over the preset; undefined when they do not fit together. */
 function linkedNetwork(base: NetworkDescription, values: Partial<StepperUrl>, seed: number): NetworkDescription | undefined {
@@ -22,6 +22,7 @@ function linkedNetwork(base: NetworkDescription, values: Partial<StepperUrl>, se
   if (!next) return undefined;
   if (values.bias) next = withBiasMode(next, values.bias);
   next = { ...next, loss: values.loss ?? next.loss, order: values.order ?? next.order, lr: values.lr ?? next.lr };
+  if (values.biases !== undefined) next = { ...next, updateBiases: values.biases };
   if (values.x) next = values.x.length === next.layers[0] ? { ...next, inputs: values.x } : undefined;
   if (next && values.t) next = values.t.length === next.layers.at(-1) ? { ...next, targets: values.t } : undefined;
   if (next && values.w) next = withFlatWeights(next, values.w);
@@ -54,6 +55,9 @@ export function applyQuery(model: NetworkStepperModel, query: URLSearchParams, o
   return ignored;
 }
 
+/** Descriptions without the flag train their biases. */
+const updatesBiases = (description: NetworkDescription) => description.updateBiases !== false;
+
 const differs = (mine: readonly number[], preset: readonly number[], text: string) => (sameNumbers(mine, preset) ? undefined : text);
 
 /** The network's fields that differ from its preset, so a preset's link stays short. */
@@ -65,6 +69,7 @@ export function networkFields(description: NetworkDescription, preset: NetworkDe
     act: other(description.activations.join('.'), preset.activations.join('.')),
     loss: other(description.loss, preset.loss),
     bias: other(biasMode(description), biasMode(preset)),
+    biases: other(updatesBiases(description) ? '1' : '0', updatesBiases(preset) ? '1' : '0'),
     order: other(description.order, preset.order),
     lr: other(description.lr, preset.lr),
     x: differs(description.inputs, preset.inputs, joined(description.inputs)),

@@ -8,7 +8,7 @@ import { PRESETS, type PresetName, type StepperLoss, type StepperOrder } from '.
 import { MAX_SEED } from '../../shared/seed';
 import { stepIndex } from '../../shared/step-reference';
 import { readTypedNumber } from '../../shared/typed-number';
-import { readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
+import { parseBoolean, readUrlState, type FieldParser, type FieldParsers } from '../../shared/url-state';
 import type { ApplyOptions } from '../../shared/widget-binding';
 import { ACTIVATIONS, LOSSES, NUMBER_LIMIT, ORDERS, parseLayers, type Activation, type BiasMode } from './network-edit';
 
@@ -21,6 +21,8 @@ export interface StepperUrl {
   act: Activation[];
   loss: StepperLoss;
   bias: BiasMode;
+  /** Whether the round updates the biases too (document 003's 2-2-2 keeps them fixed). */
+  biases: boolean;
   order: StepperOrder;
   lr: number;
   x: number[];
@@ -76,6 +78,7 @@ export const PARSERS: FieldParsers<StepperUrl> = {
   },
   loss: choice(LOSSES),
   bias: choice<BiasMode>(['shared', 'unit']),
+  biases: parseBoolean,
   order: choice(ORDERS),
   lr: parseLearningRate,
   x: parseNumberList,
