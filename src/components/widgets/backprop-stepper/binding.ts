@@ -5,7 +5,7 @@
  */
 import { PRESETS, type NetworkDescription } from '../../../engine/models/network-stepper';
 import { writeUrlState } from '../../shared/url-state';
-import type { ApplyOptions, StepCommand, WidgetBinding } from '../../shared/widget-binding';
+import { modelBinding, type ApplyOptions, type StepCommand, type WidgetBinding } from '../../shared/widget-binding';
 import { DEFAULT_PRESET, DEFAULT_SEED, type NetworkStepperModel } from './model.svelte';
 import {
   biasMode, flatBiases, flatWeights, layersText, reshape, sameNumbers, withBiasMode, withFlatBiases, withFlatWeights,
@@ -107,13 +107,9 @@ export function backpropStepperBinding(model: NetworkStepperModel): WidgetBindin
     const index = resolveStep(model.trace.steps, String(command.step));
     return index !== undefined && model.goTo(index);
   };
-  return {
-    name: 'backprop-stepper',
-    apply: (query, options) => applyQuery(model, query, options),
-    urlFields: () => urlFields(model),
+  return modelBinding('backprop-stepper', model, { apply: applyQuery, urlFields }, {
     query: () => queryOf(model),
-    reset: () => model.reset(),
     position: () => ({ step: model.stepper.current + 1, count: model.stepper.count, key: model.step.key }),
     step,
-  };
+  });
 }

@@ -3,25 +3,17 @@
  * checkPrediction judges an answer at the precision it was typed with; a wrong answer earns a hint
  * (the formula, then the formula with numbers), and the value can be revealed at any time.
  */
-import { checkPrediction, type StepperPhase } from '../../../engine/models/network-stepper';
+import { checkPrediction, type StepperPhase, type StepperStep } from '../../../engine/models/network-stepper';
 import { clearProgress, loadProgress, saveProgress, type Answer, type Progress } from './progress-store';
 
 export type Feedback = 'correct' | 'wrong' | 'revealed' | 'invalid';
 /** How much of the formula a hint shows: nothing yet, the symbolic formula, or also the numbers. */
 export type HintLevel = 'none' | 'tex' | 'numeric';
 
-export interface PhaseScore {
-  phase: StepperPhase;
-  /** Answered right at the first try. */
-  right: number;
-  /** Answered or revealed. */
-  answered: number;
-}
+/** A phase's steps answered right at the first try (`right`) out of those answered or revealed (`answered`). */
+export type PhaseScore = { phase: StepperPhase; right: number; answered: number };
 
-interface ScoredStep {
-  key: string;
-  phase: StepperPhase;
-}
+type ScoredStep = Pick<StepperStep, 'key' | 'phase'>;
 
 export class PredictSession {
   answers = $state<Record<string, Answer>>({});
