@@ -1,15 +1,20 @@
 /**
  * npm run trace -- [--json|--csv|--markdown] [--order textbook|published] [--iterations N]
  *                  [--update-biases] [--set NAME=VALUE ...]
- * Prints the 2-2-2 backpropagation trace for authors and instructors. Bad input: one line on
- * stderr and exit code 2.
+ * npm run trace -- [--json|--csv|--markdown] --network FILE.json
+ * Prints the 2-2-2 backpropagation trace, or with --network the trace of the network the file
+ * describes (the general stepper's NetworkDescription), for authors and instructors. Bad input:
+ * one line on stderr and exit code 2.
  */
+import { readFileSync } from 'node:fs';
 import { DEFAULT_ITERATIONS, PARAM_NAMES, replay, type Order222 } from '../src/engine/models/backprop222';
 import { exportTrace, type ExportFormat } from '../src/engine/core/export';
 import { parseIterations, parseOrder, parseParams222, type ParamErrorCode } from '../src/engine/models/params222';
 import type { EngineError } from '../src/engine/core/validation';
+import { exportNetworkTrace, parseNetworkDescription, replayNetwork } from '../src/engine/models/network-stepper';
 
 const USAGE = `usage: npm run trace -- [--json|--csv|--markdown] [--order textbook|published] [--iterations N] [--update-biases] [--set NAME=VALUE ...]
+       npm run trace -- [--json|--csv|--markdown] --network FILE.json
 NAME is one of ${PARAM_NAMES.join(' ')}`;
 
 class UsageError extends Error {}
@@ -38,6 +43,7 @@ function parseArguments(argv: string[]) {
   let order: Order222 = 'textbook';
   let iterations = DEFAULT_ITERATIONS;
   let updateBiases = false;
+  let network: string | undefined;
   const sets: [string, string][] = [];
   const valueAfter = (i: number, flag: string) => {
     const value = argv[i + 1];
@@ -48,6 +54,7 @@ function parseArguments(argv: string[]) {
     const arg = argv[i];
     if (arg === '--json' || arg === '--csv' || arg === '--markdown') format = arg.slice(2) as ExportFormat;
     else if (arg === '--update-biases') updateBiases = true;
+    else if (arg === '--network') network = valueAfter(i++, arg);
     else if (arg === '--order') {
       const parsed = parseOrder(valueAfter(i++, arg));
       if ('error' in parsed) throw new UsageError(describe(parsed.error));
@@ -68,12 +75,32 @@ function parseArguments(argv: string[]) {
   }
   const { params, errors } = parseParams222(sets);
   if (errors.length > 0) throw new UsageError(describe(errors[0]));
-  return { format, params, options: { order, iterations, updateBiases } };
+  if (network !== undefined && argv.some((arg) => ['--order', '--iterations', '--update-biases', '--set'].includes(arg))) {
+    throw new UsageError('--network takes order, learning rate and biases from the file; drop --order, --iterations, --update-biases and --set');
+  }
+  return { format, params, options: { order, iterations, updateBiases }, network };
+}
+
+/** The trace of the network in the file, or a UsageError naming the refused field. */
+function networkTrace(path: string, format: ExportFormat): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const parsed = parseNetworkDescription(text);
+  if ('error' in parsed) {
+    const { field, message } = parsed.error;
+    throw new UsageError(`${path}: ${message.startsWith(field) ? '' : `${field}: `}${message}`);
+  }
+  return exportNetworkTrace(replayNetwork(parsed.value), format);
 }
 
 try {
-  const { format, params, options } = parseArguments(process.argv.slice(2));
-  process.stdout.write(exportTrace(replay(params, options), format) + (format === 'json' ? '\n' : ''));
+  const { format, params, options, network } = parseArguments(process.argv.slice(2));
+  const output = network === undefined ? exportTrace(replay(params, options), format) : networkTrace(network, format);
+  process.stdout.write(output + (format === 'json' ? '\n' : ''));
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   process.stderr.write(`trace: ${error.message}\n`);

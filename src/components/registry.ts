@@ -13,6 +13,7 @@ import { descriptor as layerShapes } from './widgets/layer-shapes/descriptor';
 import { descriptor as vanishingGradients } from './widgets/vanishing-gradients/descriptor';
 import { descriptor as decisionBoundary } from './widgets/decision-boundary/descriptor';
 import { descriptor as mnistLab } from './widgets/mnist-lab/descriptor';
+import { descriptor as backpropStepper } from './widgets/backprop-stepper/descriptor';
 
 export const WIDGETS: readonly WidgetDescriptor[] = [
   backprop222,
@@ -25,6 +26,7 @@ export const WIDGETS: readonly WidgetDescriptor[] = [
   vanishingGradients,
   decisionBoundary,
   mnistLab,
+  backpropStepper,
 ];
 
 export function widgetByName(name: string): WidgetDescriptor | undefined {

@@ -19,6 +19,7 @@ const BAD_VALUES: Record<string, [field: string, value: string | number]> = {
   'vanishing-gradients': ['depth', 'deep'],
   'decision-boundary': ['lr', 'NaN'],
   'mnist-lab': ['batch', 2.5],
+  'backprop-stepper': ['layers', '9-9'],
 };
 
 const SLOW = { timeout: 20_000 };

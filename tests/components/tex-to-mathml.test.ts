@@ -21,6 +21,7 @@ import {
 import { CURVES, CURVE_IDS, descend1d, descend2d, makeLogisticDataset } from '../../src/engine/models/gradient-descent';
 import { ALL_CONVENTIONS, CONVENTIONS, documentSymbols, layerShapes } from '../../src/engine/models/layer-shapes';
 import { CORRECTED_PRESETS, DOCUMENT_PERCEPTRON, DOCUMENT_PRESETS, XOR_PERCEPTRON } from '../../src/engine/models/logic-gates';
+import { matrixView, PRESET_NAMES, PRESETS, replayNetwork } from '../../src/engine/models/network-stepper';
 import { CROSS_ENTROPY_GRADIENT_TEX, CROSS_ENTROPY_TEX } from '../../src/engine/models/softmax-cross-entropy';
 
 /** Literal TeX constants written in widget components (const RULE_1D = '…'), read from the source. */
@@ -40,6 +41,13 @@ function inventory(): string[] {
       for (const step of replay(DOCUMENT_PARAMS, { order, updateBiases, iterations: 1 }).steps) {
         formulas.push(`${step.label} = ${step.tex}`, `= ${step.texNumeric}`, `${step.label} = ${texNumber(step.value)}`, step.label);
       }
+    }
+  }
+  for (const name of PRESET_NAMES) {
+    const trace = replayNetwork(PRESETS[name]);
+    for (const step of trace.steps) {
+      formulas.push(`${step.label} = ${step.tex}`, `= ${step.texNumeric}`, `${step.label} = ${texNumber(step.value)}`, step.label);
+      for (const row of matrixView(trace, step.index).rows) formulas.push(row.label, row.tex, row.texNumeric);
     }
   }
   for (const id of PRESET_IDS) {

@@ -83,6 +83,12 @@ const CASES: Record<string, ContractCase> = {
     expectQuery: 'lr=0.5&hidden=30',
     readerChange: { selector: 'input[name="epochs"]', text: '3', expectQuery: 'epochs=3' },
   },
+  'backprop-stepper': {
+    stepping: 'walk',
+    typedState: { preset: 'doc004-341', lr: 0.2, step: 3 },
+    expectQuery: 'preset=doc004-341&lr=0.2&step=3',
+    readerChange: { selector: 'input[name="lr"]', text: '0.3', expectQuery: 'lr=0.3' },
+  },
 };
 
 /** Each render typesets KaTeX formulas in happy-dom; on a loaded 2-core machine that can take seconds. */

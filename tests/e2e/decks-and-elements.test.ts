@@ -137,7 +137,7 @@ describe('custom elements on a plain HTML page', () => {
   it('every tag renders its widget in a shadow root', async () => {
     const page = await openPage('/examples/all-elements.html');
     const tags = await page.evaluate(() => [...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.startsWith('nn-')));
-    expect(tags).toHaveLength(9);
+    expect(tags).toHaveLength(10);
     for (const tag of tags) {
       await page.locator(`${tag} [data-widget][data-ready="true"]`).waitFor({ timeout: 20_000 });
       expect(await page.locator(tag).evaluate((element) => element.shadowRoot !== null), tag).toBe(true);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { descend1d, type CurveId } from '../../src/engine/models/gradient-descent';
 import { buildPreset, forwardModeSteps, forwardSteps, reverseModeSteps } from '../../src/engine/models/computation-graph';
+import { PRESETS } from '../../src/engine/models/network-stepper';
 import { vanishingGradients } from '../../src/engine/models/vanishing-gradients';
 import { baseUrl, events, LESSONS, openPage, results, useBrowser, widgetHarness, type WidgetName, type WidgetPage } from './harness';
 
@@ -112,6 +113,44 @@ const CASES: EmbedCase[] = [
         expect(await widget.stepKey()).toBe('net_h2');
         await widget.click('next');
         expect(await widget.stepKey()).toBe('out_h2');
+      },
+    },
+  },
+  {
+    name: 'backprop-stepper',
+    linked: {
+      query: '?preset=doc004-341&step=net[1][2]&controls=0',
+      controls: 'input[name="lr"]',
+      async check(widget) {
+        const { weights, biases, inputs } = PRESETS['doc004-341'];
+        expect(await widget.attr('data-layers')).toBe('3-4-1');
+        expect(await widget.stepKey()).toBe('net[1][2]');
+        expect(await widget.stepValue()).toBeCloseTo(weights[0][2].reduce((sum, w, k) => sum + w * inputs[k], biases[0][2]), 12);
+      },
+    },
+    malformed: {
+      query: '?preset=doc999&layers=9-9&zoom=9&step=2',
+      entries: ['preset=doc999', 'layers=9-9', 'zoom=9'],
+      async stillWorks(widget) {
+        expect(await widget.stepKey()).toBe('out_h1');
+        await widget.click('next');
+        expect(await widget.stepKey()).toBe('net_h2');
+      },
+    },
+    share: { query: '?preset=doc002-shallow&step=4' },
+    bridge: {
+      query: 'preset=doc004-341&lr=0.2&step=1',
+      commands: [
+        accept('setState', 1, { state: { preset: 'doc004-341', lr: 0.2 } }),
+        refuse('setState', 2, { state: { layers: '9-9' } }),
+        accept('status', 3),
+      ],
+      async check(widget) {
+        expect(await widget.stepKey()).toBe('net[1][0]');
+        expect(await widget.field('lr').count()).toBe(0);
+      },
+      async afterReset(widget) {
+        expect(await widget.stepKey()).toBe('net_h1');
       },
     },
   },

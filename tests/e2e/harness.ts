@@ -14,6 +14,7 @@ export const siteDir = inject('siteDir');
 export const LESSONS = {
   'activation-functions': '/activations/activation-functions/',
   'backprop-222': '/backprop/worked-example/',
+  'backprop-stepper': '/backprop/general-algorithm/',
   'computation-graph': '/gradients/computation-graphs/',
   'decision-boundary': '/intro/why-neural-networks/',
   'gradient-descent': '/gradients/gradient-descent/',

@@ -34,7 +34,7 @@ const OPERATORS: Record<string, string> = {
   approx: '≈', to: '→', rightarrow: '→', leftarrow: '←', in: '∈', cdots: '⋯', ldots: '…', dots: '…',
   mid: '∣', lbrace: '{', rbrace: '}', langle: '⟨', rangle: '⟩',
 };
-const SYMBOLS: Record<string, string> = { partial: '∂', infty: '∞', nabla: '∇', ell: 'ℓ' };
+const SYMBOLS: Record<string, string> = { partial: '∂', infty: '∞', nabla: '∇', ell: 'ℓ', top: '⊤' };
 const LARGE_OPERATORS: Record<string, string> = { sum: '∑', prod: '∏' };
 const FUNCTION_NAMES = new Set(['log', 'ln', 'exp', 'tanh', 'cosh', 'sinh', 'sin', 'cos', 'tan', 'max', 'min', 'arg', 'det']);
 const SPACES: Record<string, string> = {

@@ -12,7 +12,7 @@ export type ExportFormat = 'json' | 'csv' | 'markdown';
 /** A replayed training round: its steps, the parameters it started from and where N rounds led. */
 export interface ExportableTrace {
   params: Readonly<Record<string, number>>;
-  steps: readonly (StepRecord & { phase: string })[];
+  steps: readonly ExportableStep[];
   summary: {
     order: UpdateOrder;
     updateBiases: boolean;
@@ -24,10 +24,15 @@ export interface ExportableTrace {
   };
 }
 
+type ExportableStep = StepRecord & { phase: string };
+
+/** The fields of a step the JSON export keeps, in a fixed order (shared by every model's JSON export). */
+export function stepsForJson(steps: readonly ExportableStep[]) {
+  return steps.map(({ key, value, phase, label, tex, texNumeric, uses }) => ({ key, value, phase, label, tex, texNumeric, uses }));
+}
+
 export function traceToJson(trace: ExportableTrace): string {
-  const steps = trace.steps.map(({ key, value, phase, label, tex, texNumeric, uses }) => ({
-    key, value, phase, label, tex, texNumeric, uses,
-  }));
+  const steps = stepsForJson(trace.steps);
   const { order, updateBiases, iterations, E_total_after_1, E_total_after_N, out_o1_after_N, out_o2_after_N } = trace.summary;
   return JSON.stringify(
     {
@@ -43,7 +48,7 @@ export function traceToJson(trace: ExportableTrace): string {
 
 const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
-export function traceToCsv(trace: ExportableTrace): string {
+export function traceToCsv(trace: { steps: readonly ExportableStep[] }): string {
   const header = ['step', 'key', 'phase', 'value', 'formula', 'substituted', 'uses'];
   const rows = trace.steps.map((step) =>
     [String(step.index + 1), step.key, step.phase, String(step.value), `${step.label} = ${step.tex}`, step.texNumeric, step.uses.join(' ')]
@@ -57,12 +62,17 @@ const mdCell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function traceToMarkdown(trace: ExportableTrace): string {
   const { order, iterations } = trace.summary;
+  return stepsToMarkdown(`2-2-2 backpropagation trace (order: ${order}, N = ${iterations})`, trace.steps);
+}
+
+/** A Markdown table of the steps under a level-1 title. */
+export function stepsToMarkdown(title: string, steps: readonly ExportableStep[]): string {
   const lines = [
-    `# 2-2-2 backpropagation trace (order: ${order}, N = ${iterations})`,
+    `# ${title}`,
     '',
     '| # | key | phase | formula | substituted | value |',
     '|---|-----|-------|---------|-------------|-------|',
-    ...trace.steps.map(
+    ...steps.map(
       (step) =>
         `| ${step.index + 1} | \`${mdCell(step.key)}\` | ${step.phase} | $${mdCell(step.label)} = ${mdCell(step.tex)}$ | $${mdCell(step.texNumeric)}$ | ${formatNumber(step.value)} |`,
     ),
