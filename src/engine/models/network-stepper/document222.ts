@@ -1,10 +1,21 @@
 /**
  * Document 003's 2-2-2 network (two sigmoid layers, one shared bias each, E = Σ ½(t − o)²) keeps
- * the document's names: the stepper replays it as backprop222 does (the same narration under
- * DOCUMENT_NAMING, plus where N rounds lead), so the 2-2-2 preset is today's trace step for step.
+ * the document's names: the stepper narrates it under DOCUMENT_NAMING and adds where N rounds lead,
+ * so the 2-2-2 preset is backprop222.replay()'s trace step for step (two narrations, one checked
+ * against the other in tests/engine/network-stepper.test.ts).
  */
-import { replayGeneral222, type Params222 } from '../backprop222';
-import type { NetworkDescription, StepperTrace } from './types';
+import { texNumber } from '../../core/format';
+import { forward } from '../../core/network';
+import { StepTraceBuilder } from '../../core/trace';
+import {
+  DEFAULT_ITERATIONS, DOCUMENT_PARAMS, SPEC_222, descriptionOf222, toNetworkParams, train222,
+  type Params222, type ReplayOptions, type TraceSummary, type TrainingRun,
+} from '../network222';
+import { DOCUMENT_NAMING } from './keys';
+import { givenValuesNamed, narrateRound } from './narrate';
+import type { NetworkDescription, StepperStep, StepperTrace } from './types';
+
+const n = (value: number) => texNumber(value, { parenthesiseNegative: true });
 
 /** Whether a description is document 003's network shape, narrated with the document's names. */
 export function isDocument222(d: NetworkDescription): boolean {
@@ -23,6 +34,58 @@ export function toParams222(d: NetworkDescription): Params222 {
     b1: d.biases[0][0], b2: d.biases[1][0],
     t1: d.targets[0], t2: d.targets[1],
     lr: d.lr,
+  };
+}
+
+function addTrainingResults(t: StepTraceBuilder<StepperStep>, run: TrainingRun, iterations: number) {
+  const p = run.params;
+  const { z, a } = forward(SPEC_222, toNetworkParams(p), [p.i1, p.i2]).layers[1];
+  const after = `^{(${iterations})}`;
+  (['o1', 'o2'] as const).forEach((output, k) => {
+    t.add({
+      key: `out_${output}_after_N`, phase: 'forward', layer: 2, subject: `unit:2:${k}`,
+      label: `out_{${output}}${after}`,
+      tex: `\\frac{1}{1+e^{-net_{${output}}${after}}}`,
+      texNumeric: `\\frac{1}{1+e^{-${n(z[k])}}}`,
+      value: a[k],
+      uses: [],
+    });
+  });
+  t.add({
+    key: 'E_total_after_N', phase: 'loss', layer: 0, subject: 'network',
+    label: `E_{total}${after}`,
+    tex: `\\tfrac{1}{2}(target_{o1} - out_{o1}${after})^2 + \\tfrac{1}{2}(target_{o2} - out_{o2}${after})^2`,
+    texNumeric: `\\tfrac{1}{2}(${n(t.value('t1'))} - ${n(a[0])})^2 + \\tfrac{1}{2}(${n(t.value('t2'))} - ${n(a[1])})^2`,
+    value: run.errors[run.errors.length - 1],
+    uses: ['t1', 't2', 'out_o1_after_N', 'out_o2_after_N'],
+  });
+}
+
+/**
+ * The 2-2-2 round narrated by the general stepper under the document's names, plus where N rounds
+ * lead, with the general diagram subjects and layers (the 'doc003-222' preset of the stepper).
+ */
+function replayGeneral222(params: Params222 = DOCUMENT_PARAMS, options: ReplayOptions & { training?: TrainingRun } = {}): { steps: StepperStep[]; summary: TraceSummary } {
+  const { order = 'textbook', updateBiases = false, training } = options;
+  const iterations = options.iterations ?? (training ? training.errors.length - 1 : DEFAULT_ITERATIONS);
+  if (training && (training.order !== order || training.updateBiases !== updateBiases || training.errors.length !== iterations + 1)) {
+    throw new RangeError(`the training run given to replay is not the one for order ${order}, updateBiases ${updateBiases}, ${iterations} rounds`);
+  }
+  const p = { ...params };
+  const description = descriptionOf222(p, order, updateBiases);
+  const t = new StepTraceBuilder<StepperStep>(givenValuesNamed(description, DOCUMENT_NAMING));
+  const { E_total, E_total_after_1 } = narrateRound(description, DOCUMENT_NAMING, t);
+  const run = training ?? train222(p, { order, updateBiases, iterations });
+  addTrainingResults(t, run, iterations);
+  const value = (key: string) => t.value(key);
+  return {
+    steps: t.steps,
+    summary: {
+      order, updateBiases, iterations, E_total, E_total_after_1,
+      E_total_after_N: value('E_total_after_N'),
+      out_o1_after_N: value('out_o1_after_N'),
+      out_o2_after_N: value('out_o2_after_N'),
+    },
   };
 }
 

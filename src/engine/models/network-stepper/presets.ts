@@ -4,7 +4,7 @@
 import { roundTo } from '../../core/format';
 import { initParams } from '../../core/network';
 import { createRng, uniform } from '../../core/random';
-import { descriptionOf222, DOCUMENT_PARAMS } from '../backprop222';
+import { descriptionOf222, DOCUMENT_PARAMS } from '../network222';
 import { EXAMPLE_341 } from '../example-341';
 import { toNetworkSpec } from './operations';
 import type { NetworkDescription, PresetName } from './types';
