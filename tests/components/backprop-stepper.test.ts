@@ -4,7 +4,7 @@
  */
 import { fireEvent } from '@testing-library/svelte';
 import { tick, type Component } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import BackpropStepper from '../../src/components/widgets/backprop-stepper/BackpropStepper.svelte';
 import { PRESETS, replayNetwork, type PresetName } from '../../src/engine/models/network-stepper';
 import { fill } from '../../src/i18n';
@@ -161,11 +161,7 @@ describe('the general stepper', SLOW, () => {
     const { root, controller } = open({ preset: 'doc004-341' });
     expect(root.querySelector('[data-role="matrix"]')).toBeNull();
     await fireEvent.click(root.querySelector<HTMLInputElement>('input[data-option="matrix"]')!);
-    const matrix = await vi.waitFor(() => {
-      const shown = root.querySelector<HTMLElement>('[data-role="matrix"]');
-      if (!shown) throw new Error('the matrix view has not loaded yet');
-      return shown;
-    });
+    const matrix = root.querySelector<HTMLElement>('[data-role="matrix"]')!;
     expect(matrix.dataset.layer).toBe('1');
     expect(matrix.textContent).toContain('4×3');
     expect(root.querySelector('[data-step-key]')).not.toBeNull();
