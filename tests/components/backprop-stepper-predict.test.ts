@@ -71,6 +71,22 @@ describe('predict mode', SLOW, () => {
     expect(feedback()).toBeUndefined();
   });
 
+  it('asks for more digits, without counting a try, when an answer is too rough to judge', async () => {
+    const { root, answer, feedback, shownLabels } = open();
+    const rough = NET_1_0.toPrecision(1);
+    await answer(rough);
+    expect(feedback()).toBe('too-coarse');
+    expect(root.textContent).toContain(fill(strings.feedback['too-coarse'], { text: rough }));
+    expect(root.querySelector('[data-role="prediction"]')!.getAttribute('aria-invalid')).toBe('true');
+    // No hint: the rough answer was not a try.
+    expect(shownLabels()).toEqual([strings.result]);
+    await answer(NET_1_0.toPrecision(4));
+    expect(feedback()).toBe('correct');
+    // Still right at the first try.
+    const forward = root.querySelector<HTMLElement>('[data-role="score"] [data-phase="forward"]')!;
+    expect([forward.dataset.right, forward.dataset.answered]).toEqual(['1', '1']);
+  });
+
   it('reveals a value on request and scores first tries per phase', async () => {
     const { root, action, answer, feedback } = open();
     await answer(NET_1_0.toPrecision(5));

@@ -11,7 +11,7 @@ import { texNumber } from '../core/format';
 import { forward } from '../core/network';
 import { findStep, StepTraceBuilder } from '../core/trace';
 import {
-  DEFAULT_ITERATIONS, DOCUMENT_PARAMS, PARAM_NAMES, SPEC_222, toNetworkParams, train222,
+  DEFAULT_ITERATIONS, DOCUMENT_PARAMS, PARAM_NAMES, SPEC_222, toNetworkParams, train222, trainingResults,
   type ParamName, type Params222, type Phase, type ReplayOptions, type Subject, type Trace, type TraceStep, type TrainingRun,
 } from './network222';
 
@@ -228,28 +228,10 @@ function addErrorAfterOneRound(t: TraceBuilder, p: Params222, updateBiases: bool
 }
 
 function addTrainingResults(t: TraceBuilder, run: TrainingRun, iterations: number) {
-  const p = run.params;
-  const { z, a } = forward(SPEC_222, toNetworkParams(p), [p.i1, p.i2]).layers[1];
-  const after = `^{(${iterations})}`;
-  (['o1', 'o2'] as const).forEach((output, k) => {
-    t.add({
-      key: `out_${output}_after_N`, phase: 'forward', subject: output,
-      label: `out_{${output}}${after}`,
-      tex: `\\frac{1}{1+e^{-net_{${output}}${after}}}`,
-      texNumeric: `\\frac{1}{1+e^{-${n(z[k])}}}`,
-      value: a[k],
-      uses: [],
-    });
-  });
-  t.add({
-    key: 'E_total_after_N', phase: 'loss', subject: 'network',
-    label: `E_{total}${after}`,
-    tex: `\\tfrac{1}{2}(target_{o1} - out_{o1}${after})^2 + \\tfrac{1}{2}(target_{o2} - out_{o2}${after})^2`,
-    texNumeric: `\\tfrac{1}{2}(${n(t.value('t1'))} - ${n(a[0])})^2 + \\tfrac{1}{2}(${n(t.value('t2'))} - ${n(a[1])})^2`,
-    value: run.errors[run.errors.length - 1],
-    uses: ['t1', 't2', 'out_o1_after_N', 'out_o2_after_N'],
-  });
+  for (const { step, output } of trainingResults(run, iterations)) t.add({ ...step, subject: output === undefined ? 'network' : OUTPUTS[output] });
 }
+
+const OUTPUTS = ['o1', 'o2'] as const;
 
 /**
  * The full step-by-step trace of one round of backpropagation on the 2-2-2 network. `training`

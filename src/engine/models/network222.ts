@@ -5,7 +5,8 @@
  * general stepper's 2-2-2 preset both build on this module, so a page with only one of them does
  * not load the other's narration.
  */
-import type { NetworkParams, NetworkSpec, UpdateOrder } from '../core/network';
+import { texNumber } from '../core/format';
+import { forward, type NetworkParams, type NetworkSpec, type UpdateOrder } from '../core/network';
 import type { StepRecord } from '../core/trace';
 import { trainKernel222 } from './kernel222';
 import type { NetworkDescription } from './network-stepper/types';
@@ -150,4 +151,46 @@ export function descriptionOf222(p: Params222, order: Order222, updateBiases: bo
     layers: [2, 2, 2], activations: ['sigmoid', 'sigmoid'], loss: 'half-sse', weights, biases,
     inputs: [p.i1, p.i2], targets: [p.t1, p.t2], lr: p.lr, order, sharedBias: true, updateBiases,
   };
+}
+
+/** A step about where training leads: which output it concerns (undefined for the error), without diagram fields. */
+export interface TrainingResult {
+  step: Omit<TraceStep, 'index' | 'subject'>;
+  output: 0 | 1 | undefined;
+}
+
+/**
+ * The last steps of both 2-2-2 traces: out_o1 and out_o2 after N rounds, σ(net) of the trained
+ * network, and E_total after N rounds, ½(t1 − out_o1)² + ½(t2 − out_o2)².
+ */
+export function trainingResults(run: TrainingRun, iterations: number): TrainingResult[] {
+  const p = run.params;
+  const n = (value: number) => texNumber(value, { parenthesiseNegative: true });
+  const { z, a } = forward(SPEC_222, toNetworkParams(p), [p.i1, p.i2]).layers[1];
+  const after = `^{(${iterations})}`;
+  const outputs = (['o1', 'o2'] as const).map((output, k): TrainingResult => ({
+    output: k as 0 | 1,
+    step: {
+      key: `out_${output}_after_N`, phase: 'forward',
+      label: `out_{${output}}${after}`,
+      tex: `\\frac{1}{1+e^{-net_{${output}}${after}}}`,
+      texNumeric: `\\frac{1}{1+e^{-${n(z[k])}}}`,
+      value: a[k],
+      uses: [],
+    },
+  }));
+  return [
+    ...outputs,
+    {
+      output: undefined,
+      step: {
+        key: 'E_total_after_N', phase: 'loss',
+        label: `E_{total}${after}`,
+        tex: `\\tfrac{1}{2}(target_{o1} - out_{o1}${after})^2 + \\tfrac{1}{2}(target_{o2} - out_{o2}${after})^2`,
+        texNumeric: `\\tfrac{1}{2}(${n(p.t1)} - ${n(a[0])})^2 + \\tfrac{1}{2}(${n(p.t2)} - ${n(a[1])})^2`,
+        value: run.errors[run.errors.length - 1],
+        uses: ['t1', 't2', 'out_o1_after_N', 'out_o2_after_N'],
+      },
+    },
+  ];
 }

@@ -6,7 +6,7 @@
 import { checkPrediction, type StepperPhase, type StepperStep } from '../../../engine/models/network-stepper';
 import { clearProgress, loadProgress, saveProgress, type Answer, type Progress } from './progress-store';
 
-export type Feedback = 'correct' | 'wrong' | 'revealed' | 'invalid';
+export type Feedback = 'correct' | 'wrong' | 'revealed' | 'too-coarse' | 'invalid';
 /** How much of the formula a hint shows: nothing yet, the symbolic formula, or also the numbers. */
 export type HintLevel = 'none' | 'tex' | 'numeric';
 
@@ -18,7 +18,7 @@ type ScoredStep = Pick<StepperStep, 'key' | 'phase'>;
 export class PredictSession {
   answers = $state<Record<string, Answer>>({});
   tries = $state<Record<string, number>>({});
-  /** What the last check said, for the step it was about; an invalid text is not a try. */
+  /** What the last check said, for the step it was about; an invalid or too coarse answer is not a try. */
   last = $state<{ key: string; feedback: Feedback; text: string } | undefined>(undefined);
   /** False once the browser refused to save, so the widget can say progress will not survive a reload. */
   saved = $state(true);

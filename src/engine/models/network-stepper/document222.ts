@@ -4,18 +4,14 @@
  * so the 2-2-2 preset is backprop222.replay()'s trace step for step (two narrations, one checked
  * against the other in tests/engine/network-stepper.test.ts).
  */
-import { texNumber } from '../../core/format';
-import { forward } from '../../core/network';
 import { StepTraceBuilder } from '../../core/trace';
 import {
-  DEFAULT_ITERATIONS, DOCUMENT_PARAMS, SPEC_222, descriptionOf222, toNetworkParams, train222,
+  DEFAULT_ITERATIONS, DOCUMENT_PARAMS, descriptionOf222, train222, trainingResults,
   type Params222, type ReplayOptions, type TraceSummary, type TrainingRun,
 } from '../network222';
 import { DOCUMENT_NAMING } from './keys';
 import { givenValuesNamed, narrateRound } from './narrate';
 import type { NetworkDescription, StepperStep, StepperTrace } from './types';
-
-const n = (value: number) => texNumber(value, { parenthesiseNegative: true });
 
 /** Whether a description is document 003's network shape, narrated with the document's names. */
 export function isDocument222(d: NetworkDescription): boolean {
@@ -38,27 +34,9 @@ export function toParams222(d: NetworkDescription): Params222 {
 }
 
 function addTrainingResults(t: StepTraceBuilder<StepperStep>, run: TrainingRun, iterations: number) {
-  const p = run.params;
-  const { z, a } = forward(SPEC_222, toNetworkParams(p), [p.i1, p.i2]).layers[1];
-  const after = `^{(${iterations})}`;
-  (['o1', 'o2'] as const).forEach((output, k) => {
-    t.add({
-      key: `out_${output}_after_N`, phase: 'forward', layer: 2, subject: `unit:2:${k}`,
-      label: `out_{${output}}${after}`,
-      tex: `\\frac{1}{1+e^{-net_{${output}}${after}}}`,
-      texNumeric: `\\frac{1}{1+e^{-${n(z[k])}}}`,
-      value: a[k],
-      uses: [],
-    });
-  });
-  t.add({
-    key: 'E_total_after_N', phase: 'loss', layer: 0, subject: 'network',
-    label: `E_{total}${after}`,
-    tex: `\\tfrac{1}{2}(target_{o1} - out_{o1}${after})^2 + \\tfrac{1}{2}(target_{o2} - out_{o2}${after})^2`,
-    texNumeric: `\\tfrac{1}{2}(${n(t.value('t1'))} - ${n(a[0])})^2 + \\tfrac{1}{2}(${n(t.value('t2'))} - ${n(a[1])})^2`,
-    value: run.errors[run.errors.length - 1],
-    uses: ['t1', 't2', 'out_o1_after_N', 'out_o2_after_N'],
-  });
+  for (const { step, output } of trainingResults(run, iterations)) {
+    t.add({ ...step, layer: output === undefined ? 0 : 2, subject: output === undefined ? 'network' : `unit:2:${output}` });
+  }
 }
 
 /**

@@ -37,16 +37,16 @@ function readTyped(typed: string): TypedNumber | undefined {
 
 /**
  * Is a typed answer right at the precision the student typed? 'invalid' when it is not a number
- * ("", "abc", "1,5"; a leading "−" is read as a minus). Otherwise 'correct' when it lies within half
- * a unit of its last typed digit of the value (0.593 and 0.5933 are right for 0.593269992, 0.5932
- * and 0.59 are not) and has at least three significant digits, or as many as the value itself has
- * when that is fewer (0.5 is right for 0.5, 0 for 0; "0.000" is not an answer for 1e-7); anything
- * else is 'wrong'.
+ * ("", "abc", "1,5"; a leading "−" is read as a minus). 'too-coarse' when it has fewer than three
+ * significant digits and the value needs more (0.59 or 0.6 for 0.593269992; "0.000" for 1e-7): too
+ * rough to tell a right answer from a lucky one, so not judged. Otherwise 'correct' when it lies
+ * within half a unit of its last typed digit of the value (0.593 and 0.5933 are right for
+ * 0.593269992, 0.5932 is not; 0.5 is right for 0.5, 0 for 0), and 'wrong' when it does not.
  */
-export function checkPrediction(expected: number, typed: string): 'correct' | 'wrong' | 'invalid' {
+export function checkPrediction(expected: number, typed: string): 'correct' | 'wrong' | 'too-coarse' | 'invalid' {
   const answer = readTyped(typed);
   if (answer === undefined) return 'invalid';
-  if (answer.significantDigits < Math.min(MIN_SIGNIFICANT_DIGITS, significantDigitsOf(expected))) return 'wrong';
+  if (answer.significantDigits < Math.min(MIN_SIGNIFICANT_DIGITS, significantDigitsOf(expected))) return 'too-coarse';
   // The relative slack absorbs binary rounding of exact halves (0.0005 is not exactly 5 × 10⁻⁴).
   const tolerance = 0.5 * answer.lastDigitUnit * (1 + 1e-9);
   return Math.abs(answer.value - expected) <= tolerance ? 'correct' : 'wrong';
