@@ -121,13 +121,17 @@ function measure(browser: Browser, origin: string, path: string): Promise<Load> 
   const limit = new Promise<never>((_, fail) => {
     timer = setTimeout(() => fail(new Error(`${path}: the visit did not settle within ${VISIT_LIMIT_MS / 1000} s`)), VISIT_LIMIT_MS);
   });
-  return Promise.race([visit(browser, origin, path), limit]).finally(() => clearTimeout(timer));
+  const named = visit(browser, origin, path).catch((error: unknown) => {
+    throw new Error(`${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  });
+  return Promise.race([named, limit]).finally(() => clearTimeout(timer));
 }
 
 async function visit(browser: Browser, origin: string, path: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  // Generous: four pages load side by side, and a loaded CI machine can take long to go quiet; VISIT_LIMIT_MS still bounds a visit.
+  page.setDefaultTimeout(60_000);
   const responses = recordResponses(page);
   await page.goto(origin + path, { waitUntil: 'load' });
   await settle(page);
