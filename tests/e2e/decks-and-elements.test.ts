@@ -76,6 +76,12 @@ describe('the example deck’s widget slides', () => {
   });
 });
 
+/**
+ * A slide change crosses two postMessage hops and reveal.js's layout of a deck holding four frames;
+ * on a CI machine busy with the rest of the suite that once took longer than expect.poll's 1 s.
+ */
+const SLIDE_CHANGE = { timeout: 5_000 };
+
 describe('the example deck’s computation-graph slide', () => {
   it('steps the graph with → until its last step, then moves to the next slide', async () => {
     const { widget, current } = await openDeckAt(1, 'computation-graph');
@@ -94,9 +100,9 @@ describe('the example deck’s computation-graph slide', () => {
     await widget.press('ArrowLeft');
     await expect.poll(() => widget.stepKey()).toBe('a');
     await widget.press('ArrowLeft');
-    await expect.poll(current).toBe(0);
+    await expect.poll(current, SLIDE_CHANGE).toBe(0);
     await widget.press('ArrowRight');
-    await expect.poll(current).toBe(1);
+    await expect.poll(current, SLIDE_CHANGE).toBe(1);
     expect(await widget.stepKey()).toBe('a');
     for (let step = 2; step <= count; step++) {
       await widget.press('ArrowRight');
@@ -105,7 +111,7 @@ describe('the example deck’s computation-graph slide', () => {
     }
     expect(await widget.stepKey()).toBe('forward-mode:de/db');
     await widget.press('ArrowRight');
-    await expect.poll(current).toBe(2);
+    await expect.poll(current, SLIDE_CHANGE).toBe(2);
     expect(await widget.stepKey()).toBe('forward-mode:de/db');
   });
 });
